@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+
+namespace Wallbox.Hal.Simulation;
+
+/// <summary>
+/// The flash partition as files in memory, with a worker that executes jobs one at a time and takes virtual
+/// time to do so (flash programming and erase are slow). Space is accounted in file-system blocks like LittleFS.
+/// </summary>
+/// <remarks>
+/// Faults: <see cref="Hung"/> stops the worker (a driver that never returns), <see cref="FailNext"/> makes
+/// the next job fail. Power cuts that tear writes are modelled by the storage fault-injection layer.
+/// </remarks>
+public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
+{
+    private readonly Dictionary<string, List<byte>> _files = new Dictionary<string, List<byte>>(StringComparer.Ordinal);
+    private readonly Queue<FileJob> _queue = new Queue<FileJob>();
+    private FileJob _running;
+    private long _runningDoneUs;
+    private FileError _failNext;
+
+    /// <summary>Creates an empty partition of <paramref name="capacityBytes"/> (ESP32 4 MB module: 256 KiB).</summary>
+    public SimulatedFileStore(long capacityBytes = 256 * 1024, int queueCapacity = 8)
+    {
+        CapacityBytes = capacityBytes;
+        QueueCapacity = queueCapacity;
+    }
+
+    /// <inheritdoc />
+    public int QueueCapacity { get; }
+
+    /// <inheritdoc />
+    public long CapacityBytes { get; }
+
+    /// <inheritdoc />
+    public string Root => @"I:\";
+
+    /// <summary>File-system block size, bytes (ESP32 flash sector: 4096).</summary>
+    public int BlockSizeBytes { get; set; } = 4096;
+
+    /// <summary>Fixed cost of any job, microseconds (open/close and metadata commit).</summary>
+    public int JobOverheadUs { get; set; } = 2000;
+
+    /// <summary>Cost per byte written, microseconds (page programming).</summary>
+    public double WriteUsPerByte { get; set; } = 5;
+
+    /// <summary>Cost per byte read, microseconds.</summary>
+    public double ReadUsPerByte { get; set; } = 0.5;
+
+    /// <summary>When true the worker stops making progress (a hung flash driver).</summary>
+    public bool Hung { get; set; }
+
+    /// <summary>Jobs completed since construction.</summary>
+    public long CompletedJobCount { get; private set; }
+
+    /// <summary>Bytes written to flash since construction.</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>Jobs queued or running.</summary>
+    public int PendingJobCount => _queue.Count + (_running == null ? 0 : 1);
+
+    /// <summary>Bytes in use, counted in whole blocks per file.</summary>
+    public long UsedBytes
+    {
+        get
+        {
+            long used = 0;
+            foreach (List<byte> data in _files.Values)
+            {
+                used += BlocksFor(data.Count) * (long)BlockSizeBytes;
+            }
+
+            return used;
+        }
+    }
+
+    /// <summary>Makes the next job fail with <paramref name="error"/>.</summary>
+    public void FailNext(FileError error) => _failNext = error;
+
+    /// <inheritdoc />
+    public bool TrySubmit(FileJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (PendingJobCount >= QueueCapacity || !job.TryMarkQueued())
+        {
+            return false;
+        }
+
+        _queue.Enqueue(job);
+        return true;
+    }
+
+    /// <summary>Test access: the content of a file, or null.</summary>
+    public byte[] ReadFileDirect(string path) => _files.TryGetValue(Normalize(path), out List<byte> data) ? data.ToArray() : null;
+
+    /// <summary>Test access: replaces a file's content at once (no job, no time).</summary>
+    public void WriteFileDirect(string path, byte[] content) => _files[Normalize(path)] = new List<byte>(content);
+
+    /// <summary>Test access: the files on the partition.</summary>
+    public IReadOnlyCollection<string> FileNames => _files.Keys;
+
+    /// <inheritdoc />
+    public void Advance(long nowUs)
+    {
+        while (!Hung)
+        {
+            if (_running == null)
+            {
+                if (_queue.Count == 0)
+                {
+                    return;
+                }
+
+                _running = _queue.Dequeue();
+                _running.MarkRunning();
+                _runningDoneUs = Math.Max(nowUs - 1, _runningDoneUs) + CostUs(_running);
+            }
+
+            if (_runningDoneUs > nowUs)
+            {
+                return;
+            }
+
+            FileJob job = _running;
+            _running = null;
+            Execute(job);
+            CompletedJobCount++;
+        }
+    }
+
+    private long CostUs(FileJob job)
+    {
+        double perByte = job.Operation == FileOperation.Read ? ReadUsPerByte
+            : job.Operation == FileOperation.Write || job.Operation == FileOperation.Append ? WriteUsPerByte : 0;
+        return JobOverheadUs + (long)Math.Ceiling(job.Count * perByte);
+    }
+
+    private void Execute(FileJob job)
+    {
+        if (_failNext != FileError.None)
+        {
+            job.Fail(_failNext);
+            _failNext = FileError.None;
+            return;
+        }
+
+        if (string.IsNullOrEmpty(job.Path))
+        {
+            job.Fail(FileError.InvalidRequest);
+            return;
+        }
+
+        string path = Normalize(job.Path);
+        switch (job.Operation)
+        {
+            case FileOperation.Read:
+                ExecuteRead(job, path);
+                break;
+            case FileOperation.Write:
+            case FileOperation.Append:
+                ExecuteWrite(job, path, job.Operation == FileOperation.Append);
+                break;
+            case FileOperation.Delete:
+                _files.Remove(path);
+                job.Complete(0, 0, false);
+                break;
+            case FileOperation.Rename:
+                ExecuteRename(job, path);
+                break;
+            case FileOperation.GetLength:
+                if (_files.TryGetValue(path, out List<byte> file))
+                {
+                    job.Complete(0, file.Count, false);
+                }
+                else
+                {
+                    job.Fail(FileError.NotFound);
+                }
+
+                break;
+            case FileOperation.List:
+                ExecuteList(job, path);
+                break;
+            default:
+                job.Fail(FileError.InvalidRequest);
+                break;
+        }
+    }
+
+    private void ExecuteRead(FileJob job, string path)
+    {
+        if (!_files.TryGetValue(path, out List<byte> data))
+        {
+            job.Fail(FileError.NotFound);
+            return;
+        }
+
+        if (job.Buffer == null || job.Offset < 0 || job.Count < 0 || job.Offset + job.Count > job.Buffer.Length || job.Position < 0)
+        {
+            job.Fail(FileError.InvalidRequest);
+            return;
+        }
+
+        int available = (int)Math.Max(0, Math.Min(job.Count, data.Count - job.Position));
+        data.CopyTo((int)Math.Min(job.Position, data.Count), job.Buffer, job.Offset, available);
+        job.Complete(available, data.Count, false);
+    }
+
+    private void ExecuteWrite(FileJob job, string path, bool append)
+    {
+        if (job.Buffer == null || job.Offset < 0 || job.Count < 0 || job.Offset + job.Count > job.Buffer.Length)
+        {
+            job.Fail(FileError.InvalidRequest);
+            return;
+        }
+
+        _files.TryGetValue(path, out List<byte> existing);
+        int newLength = (append && existing != null ? existing.Count : 0) + job.Count;
+        long usedWithout = UsedBytes - (existing == null ? 0 : BlocksFor(existing.Count) * (long)BlockSizeBytes);
+        if (usedWithout + BlocksFor(newLength) * (long)BlockSizeBytes > CapacityBytes)
+        {
+            job.Fail(FileError.NoSpace);
+            return;
+        }
+
+        List<byte> data = append && existing != null ? existing : new List<byte>(job.Count);
+        for (int i = 0; i < job.Count; i++)
+        {
+            data.Add(job.Buffer[job.Offset + i]);
+        }
+
+        _files[path] = data;
+        BytesWritten += job.Count;
+        job.Complete(job.Count, data.Count, false);
+    }
+
+    private void ExecuteRename(FileJob job, string path)
+    {
+        if (string.IsNullOrEmpty(job.NewPath))
+        {
+            job.Fail(FileError.InvalidRequest);
+            return;
+        }
+
+        if (!_files.Remove(path, out List<byte> data))
+        {
+            job.Fail(FileError.NotFound);
+            return;
+        }
+
+        _files[Normalize(job.NewPath)] = data;
+        job.Complete(0, data.Count, false);
+    }
+
+    private void ExecuteList(FileJob job, string directory)
+    {
+        if (job.Names == null)
+        {
+            job.Fail(FileError.InvalidRequest);
+            return;
+        }
+
+        string prefix = directory.EndsWith('\\') ? directory : directory + "\\";
+        var names = new List<string>();
+        foreach (string name in _files.Keys)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && name.IndexOf('\\', prefix.Length) < 0)
+            {
+                names.Add(name.Substring(prefix.Length));
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        int n = Math.Min(names.Count, job.Names.Length);
+        for (int i = 0; i < n; i++)
+        {
+            job.Names[i] = names[i];
+        }
+
+        job.Complete(n, 0, names.Count > n);
+    }
+
+    private long BlocksFor(int length) => Math.Max(1, (length + BlockSizeBytes - 1) / BlockSizeBytes);
+
+    private static string Normalize(string path) => path.Replace('/', '\\');
+}
