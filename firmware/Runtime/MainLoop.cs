@@ -114,9 +114,17 @@ namespace Wallbox.Firmware.Runtime
                     stats.ExceptionCount++;
                     stats.UnreportedExceptions++;
                     EnterSafeState();
-                    if (_log.IsEnabled(LogLevel.Error) && ShouldReport(stats, startUs / 1000))
+                    if (ShouldReport(stats, startUs / 1000))
                     {
-                        _log.Error(LogSource, "tick of " + stats.Name + " threw " + ex.GetType().Name + ": " + ex.Message + "; outputs forced safe");
+                        if (_log.IsEnabled(LogLevel.Error))
+                        {
+                            _log.Error(
+                                LogSource,
+                                "tick of " + stats.Name + " threw " + ex.GetType().Name + ": " + ex.Message + " ("
+                                + stats.UnreportedExceptions.ToString() + " exception(s) since last report); outputs forced safe");
+                        }
+
+                        stats.UnreportedExceptions = 0;
                     }
                 }
 
@@ -199,7 +207,6 @@ namespace Wallbox.Firmware.Runtime
 
             stats.UnreportedOverruns = 0;
             stats.UnreportedMaxUs = 0;
-            stats.UnreportedExceptions = 0;
         }
     }
 }

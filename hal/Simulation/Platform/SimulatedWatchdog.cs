@@ -38,6 +38,9 @@ public sealed class SimulatedWatchdog : IWatchdog, ISimulatedDevice
     /// <inheritdoc />
     public void Feed()
     {
+        // Virtual time can jump across the deadline inside one tick (a component that "hangs"); on real
+        // hardware the timer would have fired during that tick, so a feed that comes too late does not save it.
+        CheckExpiry(_clock.NowUs);
         _lastFeedUs = _clock.NowUs;
         FeedCount++;
     }
@@ -50,7 +53,9 @@ public sealed class SimulatedWatchdog : IWatchdog, ISimulatedDevice
     }
 
     /// <inheritdoc />
-    public void Advance(long nowUs)
+    public void Advance(long nowUs) => CheckExpiry(nowUs);
+
+    private void CheckExpiry(long nowUs)
     {
         if (IsArmed && !HasBitten && nowUs - _lastFeedUs > TimeoutMs * 1000L)
         {
