@@ -8,11 +8,13 @@ namespace Wallbox.Hal
     /// </summary>
     /// <remarks>
     /// The buffer belongs to the worker from submission until the job is done: the owner must not touch it.
-    /// The state is published last by the worker (volatile), so results are visible once <see cref="IsDone"/> is true.
+    /// The state is published last by the worker with an interlocked exchange (a full fence), and read with an
+    /// interlocked compare, so results written before it are visible once <see cref="IsDone"/> is true.
+    /// (nanoFramework's mscorlib lacks the IsVolatile modifier type, so <c>volatile</c> cannot be used.)
     /// </remarks>
     public sealed class FileJob
     {
-        private volatile int _state;
+        private int _state;
 
         /// <summary>The operation.</summary>
         public FileOperation Operation { get; private set; }
@@ -39,14 +41,14 @@ namespace Wallbox.Hal
         public string[] Names { get; private set; }
 
         /// <summary>Where the job is.</summary>
-        public FileJobState State { get { return (FileJobState)_state; } }
+        public FileJobState State { get { return (FileJobState)ReadState(); } }
 
         /// <summary>True once the job has succeeded or failed.</summary>
         public bool IsDone
         {
             get
             {
-                int state = _state;
+                int state = ReadState();
                 return state == (int)FileJobState.Succeeded || state == (int)FileJobState.Failed;
             }
         }
@@ -110,14 +112,14 @@ namespace Wallbox.Hal
         {
             if (IsDone)
             {
-                _state = (int)FileJobState.Idle;
+                PublishState(FileJobState.Idle);
             }
         }
 
         /// <summary>For store implementations: claims an idle, prepared job. False when it is busy.</summary>
         public bool TryMarkQueued()
         {
-            if (_state != (int)FileJobState.Idle)
+            if (ReadState() != (int)FileJobState.Idle)
             {
                 return false;
             }
@@ -126,14 +128,14 @@ namespace Wallbox.Hal
             Transferred = 0;
             Length = 0;
             Truncated = false;
-            _state = (int)FileJobState.Queued;
+            PublishState(FileJobState.Queued);
             return true;
         }
 
         /// <summary>For store implementations: the worker has started the job.</summary>
         public void MarkRunning()
         {
-            _state = (int)FileJobState.Running;
+            PublishState(FileJobState.Running);
         }
 
         /// <summary>For store implementations: the job succeeded; publishes the results.</summary>
@@ -143,19 +145,20 @@ namespace Wallbox.Hal
             Length = length;
             Truncated = truncated;
             Error = FileError.None;
-            _state = (int)FileJobState.Succeeded;
+            PublishState(FileJobState.Succeeded);
         }
 
         /// <summary>For store implementations: the job failed.</summary>
         public void Fail(FileError error)
         {
             Error = error;
-            _state = (int)FileJobState.Failed;
+            PublishState(FileJobState.Failed);
         }
 
         private void Prepare(FileOperation operation, string path, string newPath, byte[] buffer, int offset, int count, long position, string[] names)
         {
-            if (_state == (int)FileJobState.Queued || _state == (int)FileJobState.Running)
+            int state = ReadState();
+            if (state == (int)FileJobState.Queued || state == (int)FileJobState.Running)
             {
                 // Reusing a job the worker still owns would corrupt its buffer: that is a programming error.
                 throw new System.InvalidOperationException("FileJob is still owned by the storage worker");
@@ -173,7 +176,17 @@ namespace Wallbox.Hal
             Transferred = 0;
             Length = 0;
             Truncated = false;
-            _state = (int)FileJobState.Idle;
+            PublishState(FileJobState.Idle);
+        }
+
+        private int ReadState()
+        {
+            return System.Threading.Interlocked.CompareExchange(ref _state, 0, 0);
+        }
+
+        private void PublishState(FileJobState state)
+        {
+            System.Threading.Interlocked.Exchange(ref _state, (int)state);
         }
     }
 }
