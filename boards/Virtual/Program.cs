@@ -38,13 +38,14 @@ public static class Program
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
 
-        var wallbox = new VirtualWallbox(new TextWriterLogSink(Console.Out));
+        var settings = new Wallbox.Firmware.Charging.ChargingSettings { RequireAuthorization = !options.FreeVend };
+        var wallbox = new VirtualWallbox(settings, new TextWriterLogSink(Console.Out));
         Console.WriteLine("Virtual wallbox running (loop period " + wallbox.LoopPeriodUs / 1000 + " ms, speed x" + options.Speed + "). Ctrl+C stops it.");
         Run(wallbox, options, stop.Token);
 
+        Console.WriteLine(StatusLine.Format(wallbox));
         wallbox.Firmware?.EnterSafeState();
         var loop = wallbox.Firmware?.Loop;
-        Console.WriteLine(StatusLine.Format(wallbox));
         Console.WriteLine("Virtual wallbox stopped cleanly after " + (wallbox.NowMs / 1000.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)
             + " s: " + (loop?.PassCount ?? 0) + " loop passes, longest pass " + (loop?.MaxPassUs ?? 0) + " us.");
         return 0;
@@ -67,7 +68,7 @@ public static class Program
                 if (!evPlugged && options.PlugEvAfterSeconds is double plugAt && wallbox.NowMs >= plugAt * 1000)
                 {
                     evPlugged = true;
-                    wallbox.Hardware.Ev.PlugIn();
+                    wallbox.Hardware.PlugInEv();
                     Console.WriteLine("[virtual EV plugged in]");
                 }
 

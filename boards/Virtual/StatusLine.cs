@@ -1,11 +1,13 @@
 using System.Globalization;
 using Wallbox.Drivers.Pilot;
+using Wallbox.Firmware.Charging;
+using Wallbox.Firmware.Charging.Faults;
 
 namespace Wallbox.Boards.Virtual;
 
 /// <summary>
-/// The one-line status the virtual wallbox prints: the firmware's view of the pilot, the current offer and
-/// the contactor, and the meter's energy register.
+/// The one-line status the virtual wallbox prints: the firmware's charging state, pilot, current offer and
+/// contactor, the primary fault if any, and the meter's energy register.
 /// </summary>
 public static class StatusLine
 {
@@ -21,15 +23,16 @@ public static class StatusLine
             return time + " | board unpowered (mains cut)";
         }
 
-        var pilot = fw.Pilot;
-        string cp = "CP " + StateName(pilot.MeasuredState) + (pilot.IsPwmOn ? "2" : "1")
-            + " (" + (pilot.LastSample.HighMv / 1000.0).ToString("F1", ci) + " V/" + (pilot.LastSample.LowMv / 1000.0).ToString("F1", ci) + " V)";
-        string offer = pilot.IsPwmOn
-            ? "PWM " + (pilot.DutyPermille / 10.0).ToString("F1", ci) + " %"
+        ChargingController charging = fw.Charging;
+        string cp = "CP " + StateName(charging.PilotState) + (charging.OfferedCurrentMa > 0 ? "2" : "1")
+            + " (" + (hw.PilotSampler.LastHighMv / 1000.0).ToString("F1", ci) + " V)";
+        string offer = charging.OfferedCurrentMa > 0
+            ? "offer " + (charging.OfferedCurrentMa / 1000.0).ToString("F1", ci) + " A"
             : "offer 0 A (PWM off)";
-        string contactor = "contactor " + (fw.Contactor.IsClosed ? "closed" : "open");
+        string contactor = "contactor " + (charging.IsEnergized ? "closed" : "open");
         string energy = "meter " + (hw.Meter.ImportWh / 1000.0).ToString("F3", ci) + " kWh, " + (hw.Meter.ActivePowerW / 1000.0).ToString("F2", ci) + " kW";
-        return time + " | " + cp + " | " + offer + " | " + contactor + " | " + energy;
+        string fault = charging.Faults.TryGetPrimary(out ChargingFault primary) ? " | fault " + FaultCatalog.Get(primary).VendorErrorCode : string.Empty;
+        return time + " | " + charging.State + " | " + cp + " | " + offer + " | " + contactor + " | " + energy + fault;
     }
 
     private static string StateName(PilotState state) => state == PilotState.Unknown ? "?" : state.ToString();

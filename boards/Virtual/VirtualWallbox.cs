@@ -1,6 +1,7 @@
 using System;
 using Wallbox.Firmware;
 using Wallbox.Firmware.Application;
+using Wallbox.Firmware.Charging;
 using Wallbox.Hal;
 using Wallbox.Hal.Simulation;
 
@@ -20,18 +21,26 @@ public sealed class VirtualWallbox
 {
     private bool _powered = true;
 
-    /// <summary>Builds the hardware and boots the firmware.</summary>
-    public VirtualWallbox(ILogSink extraLog = null, int loopPeriodMs = Limits.LoopPeriodMs)
+    /// <summary>Builds the hardware and boots the firmware with <paramref name="settings"/> (defaults: a 32 A Type 2 socket wallbox).</summary>
+    public VirtualWallbox(ChargingSettings settings = null, ILogSink extraLog = null, int loopPeriodMs = Limits.LoopPeriodMs)
     {
         Hardware = new VirtualWallboxHardware();
         Log = new MemoryLogSink { Forward = extraLog };
         LoopPeriodUs = loopPeriodMs * 1000L;
+        Settings = settings ?? new ChargingSettings();
+        CurrentTransformers = new VirtualCurrentTransformers(Hardware.Meter);
         Board = CreateBoard(Hardware, Log);
         Boot();
     }
 
     /// <summary>The simulated hardware and the world around it.</summary>
     public VirtualWallboxHardware Hardware { get; }
+
+    /// <summary>Charging settings every boot uses (change them before a reboot to reconfigure).</summary>
+    public ChargingSettings Settings { get; }
+
+    /// <summary>The board's current transformers (feed the over-current protection).</summary>
+    public VirtualCurrentTransformers CurrentTransformers { get; }
 
     /// <summary>The HAL bundle handed to the firmware.</summary>
     public Board Board { get; }
@@ -110,7 +119,7 @@ public sealed class VirtualWallbox
         Hardware.Watchdog.Reset();
         Hardware.ResetController.Acknowledge();
         BootCount++;
-        Firmware = new ChargePointFirmware(Board);
+        Firmware = new ChargePointFirmware(Board, Settings, CurrentTransformers);
         Firmware.Start();
     }
 

@@ -18,6 +18,9 @@ public sealed class VirtualWallboxOptions
     /// <summary>Plug the EV in after this many seconds; null leaves it unplugged.</summary>
     public double? PlugEvAfterSeconds { get; private set; }
 
+    /// <summary>Every plug-in charges without authorisation (free-vend).</summary>
+    public bool FreeVend { get; private set; }
+
     /// <summary>True when help was requested.</summary>
     public bool ShowHelp { get; private set; }
 
@@ -28,6 +31,7 @@ public sealed class VirtualWallboxOptions
         "  --speed <x>            run <x> times faster than real time (default 1)\n" +
         "  --status-interval <s>  seconds between status lines (default 1)\n" +
         "  --plug-ev-after <s>    plug the virtual EV in after <s> seconds\n" +
+        "  --free-vend            charge without authorisation (free-vend)\n" +
         "  --help                 this text";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a clear message on bad input.</summary>
@@ -49,6 +53,9 @@ public sealed class VirtualWallboxOptions
                     break;
                 case "--plug-ev-after":
                     options.PlugEvAfterSeconds = NonNegative(args, ref i);
+                    break;
+                case "--free-vend":
+                    options.FreeVend = true;
                     break;
                 case "--help":
                 case "-h":

@@ -1,46 +1,78 @@
 using System;
 using Wallbox.Drivers.Contactor;
 using Wallbox.Drivers.Pilot;
+using Wallbox.Drivers.Proximity;
+using Wallbox.Drivers.Rcd;
+using Wallbox.Drivers.SocketLock;
+using Wallbox.Firmware.Charging;
+using Wallbox.Firmware.Charging.Indication;
 using Wallbox.Firmware.Runtime;
+using Wallbox.Firmware.Storage;
 using Wallbox.Hal;
 
 namespace Wallbox.Firmware.Application
 {
     /// <summary>
-    /// The charge-point application on one board: creates the drivers and services on the board's HAL
-    /// devices and registers them in the main loop, safety first. Boards differ only in the <see cref="Board"/>
-    /// they pass in; every board (the ESP32 ones and the virtual wallbox) runs this same composition.
-    /// A restart is a new instance on the same board.
+    /// The charge-point application on one board: creates the drivers and services on the board's HAL devices and
+    /// registers them in the main loop, safety first. Boards differ only in the <see cref="Board"/> and the
+    /// <see cref="ChargingSettings"/> they pass in; every board (the ESP32 ones and the virtual wallbox) runs this
+    /// same composition. A restart is a new instance on the same board.
     /// </summary>
     public sealed class ChargePointFirmware
     {
         private const string LogSource = "firmware";
 
-        /// <summary>Tick budget of the pilot driver, microseconds: the ESP32 ADC burst takes about 1.5 ms.</summary>
-        private const int PilotTickBudgetUs = 3000;
+        /// <summary>
+        /// Tick budget of the charging controller, microseconds: the ESP32 pilot ADC burst (≈ 1.2 ms) plus a few GPIO
+        /// reads and the decision logic.
+        /// </summary>
+        private const int ChargingTickBudgetUs = 3000;
 
-        /// <summary>Tick budget of the contactor driver, microseconds: one GPIO read.</summary>
-        private const int ContactorTickBudgetUs = 500;
+        /// <summary>Tick budget of the status light, microseconds: three GPIO writes.</summary>
+        private const int StatusLightTickBudgetUs = 500;
 
         private readonly Board _board;
 
-        /// <summary>Builds the firmware on <paramref name="board"/>; nothing runs until <see cref="Start"/>.</summary>
-        public ChargePointFirmware(Board board)
+        /// <summary>
+        /// Builds the firmware on <paramref name="board"/>; nothing runs until <see cref="Start"/>.
+        /// <paramref name="phaseCurrents"/> is the board's current measurement for the over-current protection
+        /// (current transformers), or null when the board has none.
+        /// </summary>
+        public ChargePointFirmware(Board board, ChargingSettings settings, IPhaseCurrentSource phaseCurrents)
         {
             if (board == null)
             {
                 throw new ArgumentNullException("board");
             }
 
+            if (settings == null)
+            {
+                throw new ArgumentNullException("settings");
+            }
+
+            if (settings.HasSocket && (board.LockDrive == null || board.UnlockDrive == null || board.LockFeedback == null || board.ProximityPilot == null))
+            {
+                throw new ArgumentException("the settings describe a socket, but the board has no lock actuator or PP input", "settings");
+            }
+
             _board = board;
             Log = new Logger(board.LogSink, board.Clock, LogLevel.Info);
             Loop = new MainLoop(board.Clock, board.Watchdog, Log, Limits.MaxLoopComponents);
 
-            // Safety-relevant drivers first, so their ticks run before anything that could be slow.
-            Pilot = new ControlPilot(board.PilotPwm, board.PilotSampler);
-            Contactor = new Contactor(board.ContactorCoil, board.ContactorFeedback);
-            Loop.Register("pilot", Pilot, PilotTickBudgetUs);
-            Loop.Register("contactor", Contactor, ContactorTickBudgetUs);
+            var pilot = new ControlPilot(board.PilotPwm, board.PilotSampler);
+            var contactor = new Contactor(board.ContactorCoil, board.ContactorFeedback);
+            var rcd = new RcdModule(board.RcdFault, board.RcdTest);
+            SocketLock socketLock = settings.HasSocket ? new SocketLock(board.LockDrive, board.UnlockDrive, board.LockFeedback) : null;
+            ProximityPilot proximity = settings.HasSocket ? new ProximityPilot(board.ProximityPilot, settings.ProximityPullUpOhm, settings.ProximitySupplyMv) : null;
+            var record = new PersistentRecord(board.Storage, board.Storage.Root + "charging", ChargingPersistentState.RecordType, ChargingPersistentState.MaxPayloadBytes);
+            Charging = new ChargingController(settings, pilot, contactor, rcd, socketLock, proximity, board.TerminalTemperature, phaseCurrents, record, board.WallClock, Log);
+            IndicationFlags = new IndicationFlags();
+            StatusLight = new StatusLight(Charging, IndicationFlags, board.LedRed, board.LedGreen, board.LedBlue);
+
+            // Safety first: the charging controller ticks its drivers itself, so every reaction happens in the tick
+            // that sees its cause, before anything that could be slow.
+            Loop.Register("charging", Charging, ChargingTickBudgetUs);
+            Loop.Register("status-light", StatusLight, StatusLightTickBudgetUs);
         }
 
         /// <summary>The log front end.</summary>
@@ -49,11 +81,14 @@ namespace Wallbox.Firmware.Application
         /// <summary>The main loop.</summary>
         public MainLoop Loop { get; private set; }
 
-        /// <summary>Control-pilot driver.</summary>
-        public ControlPilot Pilot { get; private set; }
+        /// <summary>The IEC 61851-1 charging controller.</summary>
+        public ChargingController Charging { get; private set; }
 
-        /// <summary>Contactor driver.</summary>
-        public Contactor Contactor { get; private set; }
+        /// <summary>Conditions other services show on the status light.</summary>
+        public IndicationFlags IndicationFlags { get; private set; }
+
+        /// <summary>The status light.</summary>
+        public StatusLight StatusLight { get; private set; }
 
         /// <summary>Arms the watchdog and logs the start; call once, then call <see cref="RunOnce"/> every loop period.</summary>
         public void Start()

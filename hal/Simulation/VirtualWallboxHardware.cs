@@ -180,8 +180,29 @@ public sealed class VirtualWallboxHardware
         AdvanceDevices();
     }
 
-    /// <summary>Cuts the mains: the contactor drops out, the RCD module and lock lose power.</summary>
-    public void CutPower() => SetMains(false);
+    /// <summary>A user plugs a cable of <paramref name="cableRatingA"/> into the socket and into the EV.</summary>
+    public void PlugInEv(int cableRatingA = 32)
+    {
+        ProximityPilot.InsertCable(cableRatingA);
+        Ev.PlugIn();
+    }
+
+    /// <summary>A user unplugs the cable from the EV and from the socket.</summary>
+    public void UnplugEv()
+    {
+        Ev.Unplug();
+        ProximityPilot.RemoveCable();
+    }
+
+    /// <summary>
+    /// Cuts the mains: the contactor drops out, the RCD module and lock lose power, and the board forgets the time
+    /// of day (no RTC backup on the ESP32 module).
+    /// </summary>
+    public void CutPower()
+    {
+        SetMains(false);
+        WallClock.Invalidate();
+    }
 
     /// <summary>Restores the mains.</summary>
     public void RestorePower() => SetMains(true);

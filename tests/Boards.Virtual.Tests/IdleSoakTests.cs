@@ -35,6 +35,6 @@ public sealed class IdleSoakTests
         Assert.Equal(DayMs / 10, passes);
         Assert.Equal(0, allocated);
         Assert.Equal(1, wallbox.BootCount); // the watchdog never bit
-        Assert.Equal(PilotState.A, wallbox.Firmware.Pilot.MeasuredState);
+        Assert.Equal(PilotState.A, wallbox.Firmware.Charging.PilotState);
     }
 }

@@ -16,9 +16,20 @@ public sealed class ProgramTests
         Assert.True(process.WaitForExit(60_000));
 
         Assert.Equal(0, process.ExitCode);
-        Assert.Contains("CP A1 (12.0 V/12.0 V)", output);
-        Assert.Contains("CP B1 (9.0 V/9.0 V)", output);
+        Assert.Contains("Available | CP A1 (12.0 V)", output);
+        Assert.Contains("Preparing | CP B1 (9.0 V)", output);
         Assert.Contains("Virtual wallbox stopped cleanly after 2.0 s", output);
+    }
+
+    [Fact]
+    public void Free_vend_option_charges_the_virtual_EV()
+    {
+        using Process process = Start("--duration 6 --speed 10 --plug-ev-after 1 --free-vend");
+        string output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Charging | CP C2 (6.0 V) | offer 32.0 A | contactor closed", output);
     }
 
     [Fact]

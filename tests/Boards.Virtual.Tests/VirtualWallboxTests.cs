@@ -18,12 +18,12 @@ public sealed class VirtualWallboxTests
     [Fact]
     public void Firmware_sees_the_EV_plug_in_as_state_B()
     {
-        _wallbox.RunForMs(100);
-        Assert.Equal(PilotState.A, _wallbox.Firmware.Pilot.MeasuredState);
+        _wallbox.RunForMs(1000);
+        Assert.Equal(PilotState.A, _wallbox.Firmware.Charging.PilotState);
 
-        _wallbox.Hardware.Ev.PlugIn();
+        _wallbox.Hardware.PlugInEv();
 
-        Assert.True(_wallbox.RunUntil(() => _wallbox.Firmware.Pilot.MeasuredState == PilotState.B, 100));
+        Assert.True(_wallbox.RunUntil(() => _wallbox.Firmware.Charging.PilotState == PilotState.B, 100));
     }
 
     [Fact]
@@ -63,22 +63,22 @@ public sealed class VirtualWallboxTests
         Assert.Equal(1, _wallbox.BootCount);
 
         _wallbox.Hardware.RestorePower();
-        _wallbox.RunForMs(100);
+        _wallbox.RunForMs(1000);
 
         Assert.Equal(2, _wallbox.BootCount);
         Assert.NotNull(_wallbox.Firmware);
-        Assert.Equal(PilotState.A, _wallbox.Firmware.Pilot.MeasuredState);
+        Assert.Equal(PilotState.A, _wallbox.Firmware.Charging.PilotState);
     }
 
     [Fact]
-    public void Status_line_shows_pilot_offer_contactor_and_energy()
+    public void Status_line_shows_state_pilot_offer_contactor_and_energy()
     {
-        _wallbox.Hardware.Ev.PlugIn();
+        _wallbox.Hardware.PlugInEv();
         _wallbox.RunForMs(1000);
 
         string line = StatusLine.Format(_wallbox);
 
-        Assert.Equal("     1.0 s | CP B1 (9.0 V/9.0 V) | offer 0 A (PWM off) | contactor open | meter 0.000 kWh, 0.00 kW", line);
+        Assert.Equal("     1.0 s | Preparing | CP B1 (9.0 V) | offer 0 A (PWM off) | contactor open | meter 0.000 kWh, 0.00 kW", line);
     }
 
     [Fact]

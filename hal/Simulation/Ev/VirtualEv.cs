@@ -22,6 +22,7 @@ public sealed class VirtualEv : ISimulatedDevice
     private bool _started;
     private double _drawnMa;
     private double _receivedWh;
+    private long _offerGoneSinceUs = -1;
 
     /// <summary>
     /// Creates an unplugged EV. <paramref name="dutyPermille"/> reads the pilot generator,
@@ -53,6 +54,15 @@ public sealed class VirtualEv : ISimulatedDevice
 
     /// <summary>Fault: the pilot is shorted to protective earth (state E).</summary>
     public bool PilotShortedToPe { get; set; }
+
+    /// <summary>
+    /// A compliant EV opens S2 (C → B) when the EVSE switches PWM off (IEC 61851-1 Table A.6 sequence 10.1);
+    /// some do not (they stay in C1 and keep drawing until the EVSE opens under load after 6 s, sequence 10.2).
+    /// </summary>
+    public bool OpensS2WhenPwmStops { get; set; } = true;
+
+    /// <summary>How long a compliant EV takes to open S2 after PWM stops, milliseconds.</summary>
+    public int PwmStopResponseMs { get; set; } = 500;
 
     /// <summary>Fault: the EV keeps drawing its current even when the offer drops.</summary>
     public bool IgnoresOfferChanges { get; set; }
@@ -161,7 +171,22 @@ public sealed class VirtualEv : ISimulatedDevice
                 WantsToCharge = false;
             }
 
-            S2Closed = WantsToCharge && (S2Closed || offerMa > 0);
+            bool offerGoneLongEnough = false;
+            if (offerMa > 0)
+            {
+                _offerGoneSinceUs = -1;
+            }
+            else
+            {
+                if (_offerGoneSinceUs < 0)
+                {
+                    _offerGoneSinceUs = nowUs;
+                }
+
+                offerGoneLongEnough = OpensS2WhenPwmStops && nowUs - _offerGoneSinceUs >= PwmStopResponseMs * 1000L;
+            }
+
+            S2Closed = WantsToCharge && (offerMa > 0 || (S2Closed && !offerGoneLongEnough));
         }
 
         double targetMa = 0;

@@ -30,6 +30,9 @@ public sealed class SimulatedPilotSampler : IPilotSampler
     /// <summary>When true, <see cref="TryRead"/> fails (ADC error, co-processor silent).</summary>
     public bool Fails { get; set; }
 
+    /// <summary>High plateau of the last successful read, millivolts (what the firmware saw).</summary>
+    public int LastHighMv { get; private set; }
+
     /// <summary>Successful reads since construction.</summary>
     public long ReadCount { get; private set; }
 
@@ -67,6 +70,7 @@ public sealed class SimulatedPilotSampler : IPilotSampler
         }
 
         ReadCount++;
+        LastHighMv = highMv;
         sample = new PilotSample(highMv, lowMv, _clock.NowMs);
         return true;
     }

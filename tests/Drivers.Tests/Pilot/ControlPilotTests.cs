@@ -12,6 +12,7 @@ public sealed class ControlPilotTests
     public ControlPilotTests()
     {
         _pilot = new ControlPilot(_hw.PilotPwm, _hw.PilotSampler);
+        _hw.Ev.AutomaticS2 = false;
     }
 
     [Fact]
@@ -19,100 +20,140 @@ public sealed class ControlPilotTests
     {
         Assert.Equal(PwmDuty.FullDutyPermille, _hw.PilotPwm.DutyPermille);
         Assert.False(_pilot.IsPwmOn);
+        Assert.Equal(0, _pilot.OfferedCurrentMa);
     }
 
     [Fact]
-    public void No_EV_measures_state_A()
+    public void A_state_is_accepted_after_three_identical_samples()
     {
-        Tick();
+        Ticks(2);
+        Assert.Equal(PilotState.Unknown, _pilot.State);
+        Assert.Equal(PilotState.A, _pilot.RawState);
 
-        Assert.Equal(PilotState.A, _pilot.MeasuredState);
-        Assert.Equal(12000, _pilot.LastSample.HighMv);
+        Ticks(1);
+
+        Assert.Equal(PilotState.A, _pilot.State);
     }
 
     [Fact]
-    public void Plugged_EV_measures_state_B()
-    {
-        _hw.Ev.PlugIn();
-        _hw.Ev.AutomaticS2 = false;
-
-        Tick();
-
-        Assert.Equal(PilotState.B, _pilot.MeasuredState);
-    }
-
-    [Fact]
-    public void EV_closing_S2_under_PWM_measures_state_C_with_the_diode_holding_the_low_plateau_at_minus_12_V()
+    public void A_single_spike_does_not_change_the_state()
     {
         _hw.Ev.PlugIn();
-        _pilot.SetDutyPermille(266); // 16 A
-        _hw.Advance(10_000);
+        Ticks(5);
+        Assert.Equal(PilotState.B, _pilot.State);
 
-        Tick();
+        _hw.Ev.S2Closed = true;
+        Ticks(1);
+        _hw.Ev.S2Closed = false;
+        Ticks(5);
 
-        Assert.True(_pilot.IsPwmOn);
-        Assert.Equal(PilotState.C, _pilot.MeasuredState);
+        Assert.Equal(PilotState.B, _pilot.State);
+    }
+
+    [Theory]
+    [InlineData(false, false, false, PilotState.B)]
+    [InlineData(true, false, false, PilotState.C)]
+    [InlineData(true, true, false, PilotState.D)]
+    [InlineData(false, false, true, PilotState.E)]
+    public void EV_network_gives_the_state_of_Table_A3(bool s2, bool ventilation, bool shortToPe, PilotState expected)
+    {
+        _hw.Ev.PlugIn();
+        _hw.Ev.S2Closed = s2;
+        _hw.Ev.RequiresVentilation = ventilation;
+        _hw.Ev.PilotShortedToPe = shortToPe;
+
+        Ticks(3);
+
+        Assert.Equal(expected, _pilot.State);
+    }
+
+    [Fact]
+    public void Steady_negative_level_reads_state_F()
+    {
+        _pilot.SetStateF();
+        Ticks(3);
+
+        Assert.Equal(PilotState.F, _pilot.State);
+        Assert.True(_pilot.IsStateF);
+    }
+
+    [Fact]
+    public void Hysteresis_keeps_state_B_half_a_volt_into_the_gap_and_needs_the_C_band_to_change()
+    {
+        _hw.Ev.PlugIn();
+        Ticks(3);
+        _hw.PilotLine.GeneratorHighMv = 10_300; // B level ≈ 7.7 V: in the 7–8 V gap, within B's widened band
+        Ticks(5);
+        Assert.Equal(PilotState.B, _pilot.State);
+
+        _hw.PilotLine.GeneratorHighMv = 9_500; // ≈ 7.15 V: beyond B + 0.5 V, not yet in C (≤ 7 V)
+        Ticks(5);
+        Assert.Equal(PilotState.Unknown, _pilot.State);
+    }
+
+    [Fact]
+    public void Diode_check_passes_when_the_low_plateau_is_minus_12_V()
+    {
+        _hw.Ev.PlugIn();
+        _pilot.OfferCurrent(16000);
+        Ticks(6);
+
+        Assert.False(_pilot.DiodeFault);
         Assert.Equal(-12000, _pilot.LastSample.LowMv);
     }
 
     [Fact]
-    public void EV_requiring_ventilation_measures_state_D()
+    public void Missing_diode_is_a_pilot_fault_after_three_samples_under_PWM()
     {
         _hw.Ev.PlugIn();
-        _hw.Ev.RequiresVentilation = true;
-        _pilot.SetDutyPermille(266);
-        _hw.Advance(10_000);
-
-        Tick();
-
-        Assert.Equal(PilotState.D, _pilot.MeasuredState);
-    }
-
-    [Fact]
-    public void Pilot_shorted_to_PE_measures_state_E()
-    {
-        _hw.Ev.PlugIn();
-        _hw.Ev.PilotShortedToPe = true;
-
-        Tick();
-
-        Assert.Equal(PilotState.E, _pilot.MeasuredState);
-    }
-
-    [Fact]
-    public void Steady_negative_level_measures_state_F()
-    {
-        _pilot.SetSteadyNegative();
-
-        Tick();
-
-        Assert.Equal(PilotState.F, _pilot.MeasuredState);
-        Assert.False(_pilot.IsPwmOn);
-    }
-
-    [Fact]
-    public void Shorted_EV_diode_shows_on_the_low_plateau()
-    {
-        _hw.Ev.PlugIn();
-        _hw.Ev.AutomaticS2 = false;
         _hw.Ev.DiodeShorted = true;
-        _pilot.SetDutyPermille(266);
+        _pilot.OfferCurrent(16000);
+        Ticks(4);
+        Assert.False(_pilot.DiodeFault); // state B is accepted at the third sample; the diode is then checked three times
 
-        Tick();
+        Ticks(1);
 
-        Assert.True(_pilot.LastSample.LowMv > -11000, "low plateau " + _pilot.LastSample.LowMv + " mV");
+        Assert.True(_pilot.DiodeFault);
     }
 
     [Fact]
-    public void A_failed_measurement_is_counted_and_reads_unknown()
+    public void The_diode_cannot_be_checked_without_PWM()
+    {
+        _hw.Ev.PlugIn();
+        _hw.Ev.DiodeShorted = true;
+        Ticks(10);
+
+        Assert.False(_pilot.DiodeFault);
+    }
+
+    [Fact]
+    public void Offer_below_6_A_switches_PWM_off()
+    {
+        _pilot.OfferCurrent(16000);
+        Assert.True(_pilot.IsPwmOn);
+
+        _pilot.OfferCurrent(5999);
+
+        Assert.False(_pilot.IsPwmOn);
+        Assert.Equal(PwmDuty.FullDutyPermille, _hw.PilotPwm.DutyPermille);
+    }
+
+    [Fact]
+    public void A_failed_measurement_counts_as_unknown()
     {
         _hw.PilotSampler.Fails = true;
+        Ticks(3);
 
-        Tick();
-
-        Assert.Equal(PilotState.Unknown, _pilot.MeasuredState);
-        Assert.Equal(1, _pilot.FailedSampleCount);
+        Assert.Equal(PilotState.Unknown, _pilot.State);
+        Assert.Equal(3, _pilot.FailedSampleCount);
     }
 
-    private void Tick() => _pilot.Tick(_hw.Clock.NowMs);
+    private void Ticks(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            _hw.Advance(10_000);
+            _pilot.Tick(_hw.Clock.NowMs);
+        }
+    }
 }
