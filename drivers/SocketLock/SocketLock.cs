@@ -4,14 +4,15 @@ namespace Wallbox.Drivers.SocketLock
 {
     /// <summary>
     /// The locking actuator of a Type 2 socket (IEC 62196-2): a motor driven in one direction or the other and a
-    /// switch that reports "locked". A command drives the motor until the switch confirms or the drive time runs
-    /// out, then retries after a pause; the motor is never driven both ways at once. Tethered-cable boards have
+    /// switch that reports "locked". The switch only shows the locked end, so every attempt drives the motor for a
+    /// full pulse, then reads the switch: locked after a lock pulse, not locked after an unlock pulse. A failed
+    /// attempt is retried after a pause; the motor is never driven both ways at once. Tethered-cable boards have
     /// no lock and do not create this driver.
     /// </summary>
     public sealed class SocketLock : ITickable, IFailSafe
     {
-        /// <summary>Longest drive of one attempt, milliseconds. Our choice: twice the 150–250 ms travel of common actuators.</summary>
-        public const int DriveTimeoutMs = 500;
+        /// <summary>Drive of one attempt, milliseconds. Our choice: above the 150–250 ms full travel of common actuators.</summary>
+        public const int DrivePulseMs = 300;
 
         /// <summary>Pause between attempts, letting the motor and the mechanism settle, milliseconds. Our choice.</summary>
         public const int RetryPauseMs = 500;
@@ -106,24 +107,26 @@ namespace Wallbox.Drivers.SocketLock
 
         private void AdvanceCommand(bool locked, long nowMs)
         {
-            if (locked == _targetLocked)
-            {
-                StopMotor();
-                Status = _targetLocked ? SocketLockStatus.Locked : SocketLockStatus.Unlocked;
-                return;
-            }
-
             long elapsedMs = nowMs - _phaseStartedMs;
-            if (_driving && elapsedMs >= DriveTimeoutMs)
+            if (_driving)
             {
+                if (elapsedMs < DrivePulseMs)
+                {
+                    return;
+                }
+
                 StopMotor();
                 _phaseStartedMs = nowMs;
-                if (_attempt >= MaxAttempts)
+                if (locked == _targetLocked)
+                {
+                    Status = _targetLocked ? SocketLockStatus.Locked : SocketLockStatus.Unlocked;
+                }
+                else if (_attempt >= MaxAttempts)
                 {
                     Status = _targetLocked ? SocketLockStatus.LockFailed : SocketLockStatus.UnlockFailed;
                 }
             }
-            else if (!_driving && elapsedMs >= RetryPauseMs)
+            else if (elapsedMs >= RetryPauseMs)
             {
                 _attempt++;
                 StartDrive(nowMs);

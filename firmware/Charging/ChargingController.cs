@@ -60,6 +60,7 @@ namespace Wallbox.Firmware.Charging
         private long _firstTickMs;
         private bool _available = true;
         private bool _sessionRcdTestPassed;
+        private bool _sessionRcdTestTried;
         private bool _rcdTestRunning;
         private long _lastRcdTestMs;
         private long _pendingDeadlineMs;
@@ -495,6 +496,7 @@ namespace Wallbox.Firmware.Charging
             Session = SessionPhase.Active;
             ResumedAfterPowerLoss = false;
             _sessionRcdTestPassed = false;
+            _sessionRcdTestTried = false;
             _autoStartArmed = false;
             _log.Info(LogSource, "session " + SessionNumber.ToString() + " started");
         }
@@ -618,11 +620,15 @@ namespace Wallbox.Firmware.Charging
                 return;
             }
 
-            bool beforeSession = sessionOn && plugged && lockOk && !_sessionRcdTestPassed
-                && !immediate.Contains(ChargingFault.RcdSelfTestFailed) && !_rcdProtection.IsRecovering && !_rcdProtection.IsLatched;
-            bool retry = immediate.Contains(ChargingFault.RcdSelfTestFailed) && nowMs - _lastRcdTestMs >= RcdSelfTestRetryIntervalMs;
+            // Before each session (once per session start, even after an earlier failure: a user plugging in gets a
+            // fresh test), after a trip's recovery, and every minute while a failure stands.
+            bool failed = immediate.Contains(ChargingFault.RcdSelfTestFailed);
+            bool beforeSession = sessionOn && plugged && lockOk && !_sessionRcdTestPassed && (!failed || !_sessionRcdTestTried)
+                && !_rcdProtection.IsRecovering && !_rcdProtection.IsLatched;
+            bool retry = failed && nowMs - _lastRcdTestMs >= RcdSelfTestRetryIntervalMs;
             if (beforeSession || retry)
             {
+                _sessionRcdTestTried = _sessionRcdTestTried || sessionOn;
                 _rcd.StartSelfTest(nowMs);
                 _rcdTestRunning = _rcd.IsSelfTesting;
                 if (!_rcdTestRunning)

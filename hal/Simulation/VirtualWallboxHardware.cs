@@ -32,7 +32,7 @@ public sealed class VirtualWallboxHardware
         ContactorFeedback = new SimulatedDigitalInput("contactor-feedback");
         Contactor = new SimulatedContactor(ContactorCoil, ContactorFeedback);
 
-        Ev = new VirtualEv(() => PilotPwm.DutyPermille, () => Contactor.ContactsClosed);
+        Ev = new VirtualEv(() => PilotPwm.DutyPermille, () => Contactor.ContactsClosed) { PilotAlive = () => PilotLine.GeneratorPowered };
         PilotSampler = new SimulatedPilotSampler(Clock, PilotPwm, PilotLine, Ev);
 
         RcdTest = new SimulatedDigitalOutput(Clock, "rcd-test");
@@ -202,6 +202,15 @@ public sealed class VirtualWallboxHardware
     {
         SetMains(false);
         WallClock.Invalidate();
+
+        // The MCU is unpowered too: every output it drives falls to its inactive level.
+        ContactorCoil.Set(false);
+        RcdTest.Set(false);
+        LockDrive.Set(false);
+        UnlockDrive.Set(false);
+        LedRed.Set(false);
+        LedGreen.Set(false);
+        LedBlue.Set(false);
     }
 
     /// <summary>Restores the mains.</summary>
@@ -210,6 +219,7 @@ public sealed class VirtualWallboxHardware
     private void SetMains(bool present)
     {
         MainsPresent = present;
+        PilotLine.GeneratorPowered = present;
         Contactor.MainsPresent = present;
         Rcd.Powered = present;
         SocketLock.Powered = present;

@@ -34,6 +34,9 @@ public sealed class VirtualEv : ISimulatedDevice
         _powerPresent = powerPresent;
     }
 
+    /// <summary>Reads the pilot as the EV sees it; false when the EVSE's generator is dead (0 V, no PWM).</summary>
+    public Func<bool> PilotAlive { get; set; } = () => true;
+
     /// <summary>True while the cable is plugged into the EV.</summary>
     public bool IsPluggedIn { get; private set; }
 
@@ -89,7 +92,7 @@ public sealed class VirtualEv : ISimulatedDevice
     public int DrawnCurrentMa => (int)Math.Round(_drawnMa);
 
     /// <summary>The EV's reading of the current offer, milliamperes (0 when charging is not allowed).</summary>
-    public int OfferedCurrentMa => DecodeOfferMa(_dutyPermille());
+    public int OfferedCurrentMa => PilotAlive() ? DecodeOfferMa(_dutyPermille()) : 0;
 
     /// <summary>Plugs the cable in (state B, or C once S2 closes).</summary>
     public void PlugIn()

@@ -35,9 +35,17 @@ public sealed class PilotLine
     /// <summary>EV diode forward voltage (Table A.2: 0.55–0.85 V, 0.7 V typical), millivolts.</summary>
     public double DiodeForwardMv { get; set; } = 700;
 
+    /// <summary>The ±12 V generator is supplied; without supply (mains cut) the line sits at 0 V.</summary>
+    public bool GeneratorPowered { get; set; } = true;
+
     /// <summary>Voltage at the measuring point while the generator outputs <paramref name="generatorMv"/>.</summary>
     public int VoltageMv(double generatorMv, VirtualEv ev)
     {
+        if (!GeneratorPowered)
+        {
+            return 0;
+        }
+
         if (ev == null || !ev.IsPluggedIn)
         {
             return Round(generatorMv);
