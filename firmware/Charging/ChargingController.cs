@@ -235,6 +235,20 @@ namespace Wallbox.Firmware.Charging
             }
         }
 
+        /// <summary>
+        /// Maintenance: clears the latched faults (welded contactor, over-current lockout) after a technician has
+        /// repaired the cause. A contactor that is still welded is found again at the next check (CPH-82).
+        /// Exposed only through authenticated maintenance interfaces.
+        /// </summary>
+        public void ClearLatchedFaults()
+        {
+            _faults.ClearLatch(ChargingFault.WeldedContactor);
+            _faults.ClearLatch(ChargingFault.OverCurrentLockout);
+            _overCurrent.ClearLockout();
+            _lockoutClock.Reset();
+            _log.Warning(LogSource, "latched faults cleared by maintenance");
+        }
+
         /// <summary>Sets the wallbox in or out of operation (ChangeAvailability); going out stops energy like <see cref="Stop"/> does.</summary>
         public void SetAvailable(bool available)
         {

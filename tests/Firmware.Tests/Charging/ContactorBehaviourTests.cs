@@ -69,4 +69,28 @@ public sealed class ContactorBehaviourTests
         bench.Run(100);
         Assert.False(bench.Charging.Faults.Contains(ChargingFault.ContactorFailedToClose));
     }
+
+    [Fact]
+    public void A_maintenance_clear_after_repair_lets_sessions_start_again_but_a_remaining_weld_is_found_again()
+    {
+        var bench = new ChargingBench();
+        bench.StartCharging();
+        bench.Hardware.Contactor.IsWelded = true;
+        bench.Hardware.UnplugEv();
+        bench.Run(1000);
+        Assert.True(bench.Charging.Faults.Contains(ChargingFault.WeldedContactor));
+
+        bench.Charging.ClearLatchedFaults();
+        bench.Run(100);
+        Assert.True(bench.Charging.Faults.Contains(ChargingFault.WeldedContactor), "still welded: found again");
+
+        bench.Hardware.ContactorFeedback.StuckAt = false; // contactor replaced
+        bench.Hardware.Contactor.IsWelded = false;
+        bench.Charging.ClearLatchedFaults();
+        bench.Run(100);
+
+        Assert.False(bench.Charging.Faults.Contains(ChargingFault.WeldedContactor));
+        bench.Hardware.ContactorFeedback.StuckAt = null;
+        bench.StartCharging();
+    }
 }
