@@ -37,4 +37,21 @@ public sealed class IdleSoakTests
         Assert.Equal(1, wallbox.BootCount); // the watchdog never bit
         Assert.Equal(PilotState.A, wallbox.Firmware.Charging.PilotState);
     }
+
+    [Fact]
+    public void An_hour_of_steady_charging_allocates_nothing_per_tick()
+    {
+        var wallbox = new VirtualWallbox(new Wallbox.Firmware.Charging.ChargingSettings { RequireAuthorization = false });
+        wallbox.Hardware.PlugInEv();
+        wallbox.RunForMs(30_000); // session start, lock, RCD test, ramp-up: events that log and persist
+
+        Assert.True(wallbox.Hardware.Contactor.ContactsClosed);
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        wallbox.RunForMs(60L * 60 * 1000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        _output.WriteLine($"1 h of charging: {allocated} bytes allocated, {wallbox.Hardware.Meter.ImportWh / 1000:F1} kWh");
+        Assert.Equal(0, allocated);
+        Assert.Equal(Wallbox.Firmware.Charging.ChargingState.Charging, wallbox.Firmware.Charging.State);
+    }
 }
