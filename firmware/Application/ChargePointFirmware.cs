@@ -64,8 +64,9 @@ namespace Wallbox.Firmware.Application
             var rcd = new RcdModule(board.RcdFault, board.RcdTest);
             SocketLock socketLock = settings.HasSocket ? new SocketLock(board.LockDrive, board.UnlockDrive, board.LockFeedback) : null;
             ProximityPilot proximity = settings.HasSocket ? new ProximityPilot(board.ProximityPilot, settings.ProximityPullUpOhm, settings.ProximitySupplyMv) : null;
-            var record = new PersistentRecord(board.Storage, board.Storage.Root + "charging", ChargingPersistentState.RecordType, ChargingPersistentState.MaxPayloadBytes);
-            Charging = new ChargingController(settings, pilot, contactor, rcd, socketLock, proximity, board.TerminalTemperature, phaseCurrents, record, board.WallClock, Log);
+            var chargingState = new ChargingPersistentState();
+            var record = new PersistentRecord(board.Storage, board.Storage.Root + "charging", ChargingPersistentState.RecordType, ChargingPersistentState.MaxPayloadBytes, chargingState);
+            Charging = new ChargingController(settings, pilot, contactor, rcd, socketLock, proximity, board.TerminalTemperature, phaseCurrents, record, chargingState, board.WallClock, Log);
             IndicationFlags = new IndicationFlags();
             StatusLight = new StatusLight(Charging, IndicationFlags, board.LedRed, board.LedGreen, board.LedBlue);
 

@@ -54,7 +54,7 @@ namespace Wallbox.Firmware.Charging
         private readonly TemperatureProtection _temperatureProtection = new TemperatureProtection();
         private readonly OverCurrentLockoutClock _lockoutClock = new OverCurrentLockoutClock();
         private readonly PowerUpSelfTest _selfTest = new PowerUpSelfTest();
-        private readonly ChargingPersistentState _persisted = new ChargingPersistentState();
+        private readonly ChargingPersistentState _persisted;
 
         private bool _selfTestStarted;
         private long _firstTickMs;
@@ -90,6 +90,7 @@ namespace Wallbox.Firmware.Charging
             ITemperatureSensor temperature,
             IPhaseCurrentSource currents,
             PersistentRecord record,
+            ChargingPersistentState persisted,
             IWallClock wall,
             Logger log)
         {
@@ -108,6 +109,7 @@ namespace Wallbox.Firmware.Charging
             _temperature = temperature;
             _currents = currents;
             _record = record;
+            _persisted = persisted;
             _wall = wall;
             _log = log;
             _faults = new ChargingFaultSupervisor(log);
@@ -326,7 +328,7 @@ namespace Wallbox.Firmware.Charging
                 _log.Error(LogSource, "persisted charging state not readable in time: latched faults and session resume unknown");
             }
 
-            _persisted.LoadFrom(_record);
+            // The record loaded straight into _persisted (a fresh instance holds zeros when nothing was on flash).
             SessionNumber = _persisted.SessionNumber;
             _savedSessionNumber = SessionNumber;
             for (int i = 0; i < FaultCatalog.Count; i++)
@@ -740,7 +742,7 @@ namespace Wallbox.Firmware.Charging
             _persisted.SessionActive = sessionActive;
             _persisted.SessionNumber = SessionNumber;
             _persisted.Energized = _contactor.IsClosed;
-            _persisted.SaveTo(_record);
+            _record.RequestSave();
             _savedLatchedBits = latched;
             _savedSessionActive = sessionActive;
             _savedSessionNumber = SessionNumber;

@@ -12,7 +12,7 @@ namespace Wallbox.Firmware.Charging
     /// out" wall-clock time, Unix seconds (int64, 0 = unknown) · session phase (1 byte: 0 none, 2 active) ·
     /// session number (int32) · energy flowing when saved (1 byte).
     /// </remarks>
-    public sealed class ChargingPersistentState
+    public sealed class ChargingPersistentState : IRecordPayload
     {
         /// <summary>Largest payload, bytes.</summary>
         public const int MaxPayloadBytes = 32;
@@ -24,7 +24,6 @@ namespace Wallbox.Firmware.Charging
 
         private readonly ByteWriter _writer = new ByteWriter();
         private readonly ByteReader _reader = new ByteReader();
-        private readonly byte[] _buffer = new byte[MaxPayloadBytes];
 
         /// <summary>Bits of the latched faults (bit n = <see cref="Faults.ChargingFault"/> n).</summary>
         public int LatchedFaultBits;
@@ -41,55 +40,44 @@ namespace Wallbox.Firmware.Charging
         /// <summary>True when energy was flowing at the last save.</summary>
         public bool Energized;
 
-        /// <summary>Reads the fields from <paramref name="record"/>; returns false (fields reset) when it has no usable value.</summary>
-        public bool LoadFrom(PersistentRecord record)
+        /// <inheritdoc />
+        public int Serialize(byte[] buffer, int offset, int capacity)
         {
-            Reset();
-            if (!record.HasValue)
-            {
-                return false;
-            }
-
-            _reader.Reset(record.Payload, 0, record.PayloadLength);
-            if (_reader.ReadByte() != LayoutVersion)
-            {
-                return false;
-            }
-
-            LatchedFaultBits = _reader.ReadInt32();
-            LockoutAliveUnixS = _reader.ReadInt64();
-            SessionActive = _reader.ReadByte() == (byte)SessionPhase.Active;
-            SessionNumber = _reader.ReadInt32();
-            Energized = _reader.ReadBool();
-            if (_reader.Overrun)
-            {
-                Reset();
-                return false;
-            }
-
-            return true;
-        }
-
-        /// <summary>Hands the fields to <paramref name="record"/> for saving.</summary>
-        public void SaveTo(PersistentRecord record)
-        {
-            _writer.Reset(_buffer, 0, _buffer.Length);
+            _writer.Reset(buffer, offset, capacity);
             _writer.WriteByte(LayoutVersion);
             _writer.WriteInt32(LatchedFaultBits);
             _writer.WriteInt64(LockoutAliveUnixS);
             _writer.WriteByte(SessionActive ? (byte)SessionPhase.Active : (byte)SessionPhase.None);
             _writer.WriteInt32(SessionNumber);
             _writer.WriteBool(Energized);
-            record.Save(_buffer, 0, _writer.Length);
+            return _writer.Length;
         }
 
-        private void Reset()
+        /// <inheritdoc />
+        public bool Deserialize(byte[] buffer, int offset, int count)
         {
-            LatchedFaultBits = 0;
-            LockoutAliveUnixS = 0;
-            SessionActive = false;
-            SessionNumber = 0;
-            Energized = false;
+            _reader.Reset(buffer, offset, count);
+            if (_reader.ReadByte() != LayoutVersion)
+            {
+                return false;
+            }
+
+            int latched = _reader.ReadInt32();
+            long alive = _reader.ReadInt64();
+            bool active = _reader.ReadByte() == (byte)SessionPhase.Active;
+            int number = _reader.ReadInt32();
+            bool energized = _reader.ReadBool();
+            if (_reader.Overrun)
+            {
+                return false;
+            }
+
+            LatchedFaultBits = latched;
+            LockoutAliveUnixS = alive;
+            SessionActive = active;
+            SessionNumber = number;
+            Energized = energized;
+            return true;
         }
     }
 }

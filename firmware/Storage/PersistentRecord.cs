@@ -3,11 +3,10 @@ using Wallbox.Hal;
 namespace Wallbox.Firmware.Storage
 {
     /// <summary>
-    /// One small record kept power-fail safe in two files, A and B. Every save writes the slot that does NOT
-    /// hold the newest valid copy, with a sequence number one higher and a CRC; a reader takes the valid copy
-    /// with the highest sequence. A write torn by a power cut therefore leaves a slot that fails its CRC, and
-    /// the other slot still holds the previous version: the record is always the last committed or the one
-    /// before, never a mix.
+    /// One record kept power-fail safe in two files, A and B. Every save writes the slot that does NOT hold the
+    /// newest valid copy, with a sequence number one higher and a CRC; loading takes the valid copy with the highest
+    /// sequence. A write torn by a power cut leaves a slot that fails its CRC, and the other slot still holds the
+    /// previous version: the record is always the last committed value or the one before, never a mix.
     /// </summary>
     /// <remarks>
     /// <para>On-flash layout of a slot (little-endian):</para>
@@ -18,12 +17,13 @@ namespace Wallbox.Firmware.Storage
     ///  3     1   record type (guards against reading another record's file)
     ///  4     4   sequence number, +1 per save
     ///  8     2   payload length n
-    /// 10     n   payload
+    /// 10     n   payload (written by the owner, <see cref="IRecordPayload"/>)
     /// 10+n   4   CRC-32 (IEEE) of bytes 0 .. 9+n
     /// </code>
     /// <para>All flash work is done by the HAL storage worker; this class is a small state machine advanced by
-    /// <see cref="Tick"/>. Saves requested while a write is in flight are coalesced: only the newest payload is
-    /// written next. Write amplification: one whole slot (14 + n bytes) per save.</para>
+    /// <see cref="Tick"/>. Saves requested while a write is in flight are coalesced: the owner's value at the time
+    /// the next write is submitted is what gets written. Write amplification: one whole slot (14 + n bytes) per save.
+    /// Loading reads A, then B, then A again only when A is the newer valid copy (the buffer then holds B).</para>
     /// </remarks>
     public sealed class PersistentRecord : ITickable
     {
@@ -45,24 +45,26 @@ namespace Wallbox.Firmware.Storage
         private readonly string _pathB;
         private readonly byte _recordType;
         private readonly int _maxPayloadBytes;
+        private readonly IRecordPayload _owner;
         private readonly FileJob _job = new FileJob();
-        private readonly byte[] _slotBuffer;
-        private readonly byte[] _payload;
-        private readonly byte[] _pending;
+        private readonly byte[] _buffer;
         private Step _step;
         private bool _slotAValid;
         private uint _slotASequence;
-        private int _pendingLength;
-        private bool _savePending;
-        private bool _nextSlotIsA;
+        private bool _slotBValid;
+        private uint _slotBSequence;
+        private bool _nextSlotIsA = true;
+        private int _requestedVersion;
+        private int _writingVersion;
         private uint _writingSequence;
         private long _retryAtMs;
 
         /// <summary>
-        /// Creates the record stored as <paramref name="basePath"/>.a and .b (e.g. <c>I:\charging</c>), holding at
-        /// most <paramref name="maxPayloadBytes"/>. Nothing happens until <see cref="StartLoad"/>.
+        /// Creates the record stored as <paramref name="basePath"/>.a and .b (e.g. <c>I:\charging</c>) for
+        /// <paramref name="owner"/>, holding at most <paramref name="maxPayloadBytes"/>. Nothing happens until
+        /// <see cref="StartLoad"/>.
         /// </summary>
-        public PersistentRecord(IFileStore store, string basePath, byte recordType, int maxPayloadBytes)
+        public PersistentRecord(IFileStore store, string basePath, byte recordType, int maxPayloadBytes, IRecordPayload owner)
         {
             if (maxPayloadBytes <= 0 || maxPayloadBytes > 65535)
             {
@@ -74,9 +76,8 @@ namespace Wallbox.Firmware.Storage
             _pathB = basePath + ".b";
             _recordType = recordType;
             _maxPayloadBytes = maxPayloadBytes;
-            _slotBuffer = new byte[HeaderBytes + maxPayloadBytes + CrcBytes];
-            _payload = new byte[maxPayloadBytes];
-            _pending = new byte[maxPayloadBytes];
+            _owner = owner;
+            _buffer = new byte[HeaderBytes + maxPayloadBytes + CrcBytes];
         }
 
         private enum Step
@@ -86,34 +87,41 @@ namespace Wallbox.Firmware.Storage
             ReadingA,
             SubmitReadB,
             ReadingB,
+            SubmitRereadA,
+            RereadingA,
             Ready,
-            SubmitWrite,
             Writing,
         }
 
-        /// <summary>True once both slots have been read (whatever they held).</summary>
+        /// <summary>True once loading has finished (whatever the slots held).</summary>
         public bool IsLoaded { get { return _step >= Step.Ready; } }
 
-        /// <summary>True when a valid copy was found or has been saved since.</summary>
-        public bool HasValue { get; private set; }
+        /// <summary>True when a valid copy was loaded into the owner.</summary>
+        public bool LoadedValue { get; private set; }
 
-        /// <summary>Sequence number of the current value (0 when none).</summary>
+        /// <summary>Sequence number of the newest copy on flash (0 when none).</summary>
         public uint Sequence { get; private set; }
 
-        /// <summary>The current value's bytes (valid up to <see cref="PayloadLength"/>). Do not modify.</summary>
-        public byte[] Payload { get { return _payload; } }
-
-        /// <summary>Length of the current value.</summary>
-        public int PayloadLength { get; private set; }
-
         /// <summary>True while a requested save has not reached flash yet.</summary>
-        public bool IsSaving { get { return _savePending || _step == Step.SubmitWrite || _step == Step.Writing; } }
+        public bool IsSaving { get { return _requestedVersion != DurableVersion || _step == Step.Writing; } }
+
+        /// <summary>The save request counter: <see cref="RequestSave"/> returns it; the save is on flash once <see cref="DurableVersion"/> reaches it.</summary>
+        public int DurableVersion { get; private set; }
 
         /// <summary>Slots that held data but failed validation at load (torn or corrupt), since construction.</summary>
         public int CorruptSlotCount { get; private set; }
 
+        /// <summary>
+        /// True when a copy on flash was unusable (torn, corrupt, unknown layout) and the other one was loaded. Saves
+        /// alternate between the slots, so the unusable copy is the one written last: the previous value was loaded.
+        /// </summary>
+        public bool FellBackToPreviousCopy { get; private set; }
+
         /// <summary>Writes that failed (and were retried), since construction.</summary>
         public int WriteFailureCount { get; private set; }
+
+        /// <summary>Bytes handed to the storage worker for writing, since construction.</summary>
+        public long BytesWritten { get; private set; }
 
         /// <summary>Starts reading both slots.</summary>
         public void StartLoad()
@@ -125,22 +133,13 @@ namespace Wallbox.Firmware.Storage
         }
 
         /// <summary>
-        /// Asks for <paramref name="count"/> bytes to become the new value. The bytes are copied at once; the write
-        /// happens on later ticks. The value is readable from <see cref="Payload"/> immediately.
+        /// Asks for the owner's current value to be written. Returns a version number; the value (or a newer one) is on
+        /// flash once <see cref="DurableVersion"/> is at least that number.
         /// </summary>
-        public void Save(byte[] data, int offset, int count)
+        public int RequestSave()
         {
-            if (count < 0 || count > _maxPayloadBytes)
-            {
-                throw new System.ArgumentOutOfRangeException("count");
-            }
-
-            System.Array.Copy(data, offset, _pending, 0, count);
-            System.Array.Copy(data, offset, _payload, 0, count);
-            _pendingLength = count;
-            PayloadLength = count;
-            HasValue = true;
-            _savePending = true;
+            _requestedVersion++;
+            return _requestedVersion;
         }
 
         /// <summary>Advances loading and saving; submits at most one storage job per tick.</summary>
@@ -154,12 +153,7 @@ namespace Wallbox.Firmware.Storage
                 case Step.ReadingA:
                     if (_job.IsDone)
                     {
-                        _slotAValid = ParseSlot(out _slotASequence);
-                        if (_slotAValid)
-                        {
-                            CopyPayloadFromSlot(_slotASequence);
-                        }
-
+                        _slotAValid = Validate(out _slotASequence);
                         _job.Release();
                         _step = Step.SubmitReadB;
                     }
@@ -171,33 +165,59 @@ namespace Wallbox.Firmware.Storage
                 case Step.ReadingB:
                     if (_job.IsDone)
                     {
-                        uint sequenceB;
-                        bool validB = ParseSlot(out sequenceB);
-                        if (validB && (!_slotAValid || sequenceB > _slotASequence))
+                        int length;
+                        _slotBValid = Validate(out _slotBSequence, out length);
+                        _job.Release();
+                        if (_slotBValid && (!_slotAValid || _slotBSequence > _slotASequence))
                         {
-                            CopyPayloadFromSlot(sequenceB);
-                            _nextSlotIsA = true;
+                            if (Adopt(_slotBSequence, length))
+                            {
+                                _step = Step.Ready;
+                            }
+                            else
+                            {
+                                _slotBValid = false;
+                                _step = _slotAValid ? Step.SubmitRereadA : Step.Ready;
+                            }
                         }
                         else
                         {
-                            _nextSlotIsA = !_slotAValid;
+                            _step = _slotAValid ? Step.SubmitRereadA : Step.Ready;
                         }
 
+                        if (_step == Step.Ready)
+                        {
+                            FinishLoad();
+                        }
+                    }
+
+                    break;
+                case Step.SubmitRereadA:
+                    SubmitRead(_pathA, Step.RereadingA);
+                    break;
+                case Step.RereadingA:
+                    if (_job.IsDone)
+                    {
+                        uint sequence;
+                        int length;
+                        bool valid = Validate(out sequence, out length) && sequence == _slotASequence;
                         _job.Release();
+                        if (!valid || !Adopt(sequence, length))
+                        {
+                            _slotAValid = false;
+                        }
+
                         _step = Step.Ready;
+                        FinishLoad();
                     }
 
                     break;
                 case Step.Ready:
-                    if (_savePending && nowMs >= _retryAtMs)
+                    if (_requestedVersion != DurableVersion && nowMs - _retryAtMs >= 0)
                     {
-                        _step = Step.SubmitWrite;
                         SubmitWrite();
                     }
 
-                    break;
-                case Step.SubmitWrite:
-                    SubmitWrite();
                     break;
                 case Step.Writing:
                     if (_job.IsDone)
@@ -211,63 +231,23 @@ namespace Wallbox.Firmware.Storage
 
         private void SubmitRead(string path, Step next)
         {
-            _job.PrepareRead(path, 0, _slotBuffer, 0, _slotBuffer.Length);
+            _job.PrepareRead(path, 0, _buffer, 0, _buffer.Length);
             if (_store.TrySubmit(_job))
             {
                 _step = next;
             }
         }
 
-        private void SubmitWrite()
+        private bool Validate(out uint sequence)
         {
-            int length = Encode();
-            _job.PrepareWrite(_nextSlotIsA ? _pathA : _pathB, _slotBuffer, 0, length);
-            if (_store.TrySubmit(_job))
-            {
-                // From here a newer Save() is a new pending write; this one carries the bytes just encoded.
-                _savePending = false;
-                _step = Step.Writing;
-            }
+            int length;
+            return Validate(out sequence, out length);
         }
 
-        private void FinishWrite(long nowMs)
-        {
-            bool ok = _job.State == FileJobState.Succeeded;
-            _job.Release();
-            _step = Step.Ready;
-            if (ok)
-            {
-                Sequence = _writingSequence;
-                _nextSlotIsA = !_nextSlotIsA;
-                return;
-            }
-
-            // The slot may now be torn; the other one still holds the previous value. Write again (the newest
-            // payload) into the same slot after a pause.
-            WriteFailureCount++;
-            _savePending = true;
-            _retryAtMs = nowMs + WriteRetryDelayMs;
-        }
-
-        private int Encode()
-        {
-            _writingSequence = Sequence + 1;
-            int n = _pendingLength;
-            _slotBuffer[0] = Magic0;
-            _slotBuffer[1] = Magic1;
-            _slotBuffer[2] = FormatVersion;
-            _slotBuffer[3] = _recordType;
-            WriteUInt32(_slotBuffer, 4, _writingSequence);
-            _slotBuffer[8] = (byte)n;
-            _slotBuffer[9] = (byte)(n >> 8);
-            System.Array.Copy(_pending, 0, _slotBuffer, HeaderBytes, n);
-            WriteUInt32(_slotBuffer, HeaderBytes + n, Crc32.Compute(_slotBuffer, 0, HeaderBytes + n));
-            return HeaderBytes + n + CrcBytes;
-        }
-
-        private bool ParseSlot(out uint sequence)
+        private bool Validate(out uint sequence, out int payloadLength)
         {
             sequence = 0;
+            payloadLength = 0;
             if (_job.State != FileJobState.Succeeded)
             {
                 // Missing (first boot) or unreadable: not a valid copy.
@@ -286,34 +266,102 @@ namespace Wallbox.Firmware.Storage
             }
 
             bool valid = length >= HeaderBytes + CrcBytes
-                && _slotBuffer[0] == Magic0 && _slotBuffer[1] == Magic1
-                && _slotBuffer[2] == FormatVersion && _slotBuffer[3] == _recordType;
-            int n = valid ? _slotBuffer[8] | (_slotBuffer[9] << 8) : 0;
+                && _buffer[0] == Magic0 && _buffer[1] == Magic1
+                && _buffer[2] == FormatVersion && _buffer[3] == _recordType;
+            int n = valid ? _buffer[8] | (_buffer[9] << 8) : 0;
             valid = valid && n <= _maxPayloadBytes && length == HeaderBytes + n + CrcBytes
-                && ReadUInt32(_slotBuffer, HeaderBytes + n) == Crc32.Compute(_slotBuffer, 0, HeaderBytes + n);
+                && ReadUInt32(_buffer, HeaderBytes + n) == Crc32.Compute(_buffer, 0, HeaderBytes + n);
             if (!valid)
             {
                 CorruptSlotCount++;
                 return false;
             }
 
-            sequence = ReadUInt32(_slotBuffer, 4);
+            sequence = ReadUInt32(_buffer, 4);
+            payloadLength = n;
             return true;
         }
 
-        private void CopyPayloadFromSlot(uint sequence)
+        private bool Adopt(uint sequence, int payloadLength)
         {
-            Sequence = sequence;
-            if (_savePending)
+            if (!_owner.Deserialize(_buffer, HeaderBytes, payloadLength))
             {
-                // A value saved before loading finished is newer than anything on flash: keep it.
+                CorruptSlotCount++;
+                return false;
+            }
+
+            LoadedValue = true;
+            Sequence = sequence;
+            return true;
+        }
+
+        private void FinishLoad()
+        {
+            // The next save overwrites the slot that does not hold the loaded (or newest valid) copy.
+            uint highest = 0;
+            if (_slotAValid)
+            {
+                highest = _slotASequence;
+                _nextSlotIsA = false;
+            }
+
+            if (_slotBValid && (!_slotAValid || _slotBSequence > _slotASequence))
+            {
+                highest = _slotBSequence;
+                _nextSlotIsA = true;
+            }
+
+            if (!_slotAValid && !_slotBValid)
+            {
+                _nextSlotIsA = true;
+            }
+
+            FellBackToPreviousCopy = LoadedValue && CorruptSlotCount > 0;
+            if (highest > Sequence)
+            {
+                Sequence = highest;
+            }
+        }
+
+        private void SubmitWrite()
+        {
+            int n = _owner.Serialize(_buffer, HeaderBytes, _maxPayloadBytes);
+            _writingSequence = Sequence + 1;
+            _buffer[0] = Magic0;
+            _buffer[1] = Magic1;
+            _buffer[2] = FormatVersion;
+            _buffer[3] = _recordType;
+            WriteUInt32(_buffer, 4, _writingSequence);
+            _buffer[8] = (byte)n;
+            _buffer[9] = (byte)(n >> 8);
+            WriteUInt32(_buffer, HeaderBytes + n, Crc32.Compute(_buffer, 0, HeaderBytes + n));
+            int length = HeaderBytes + n + CrcBytes;
+            _job.PrepareWrite(_nextSlotIsA ? _pathA : _pathB, _buffer, 0, length);
+            if (_store.TrySubmit(_job))
+            {
+                _writingVersion = _requestedVersion;
+                BytesWritten += length;
+                _step = Step.Writing;
+            }
+        }
+
+        private void FinishWrite(long nowMs)
+        {
+            bool ok = _job.State == FileJobState.Succeeded;
+            _job.Release();
+            _step = Step.Ready;
+            if (ok)
+            {
+                Sequence = _writingSequence;
+                DurableVersion = _writingVersion;
+                _nextSlotIsA = !_nextSlotIsA;
                 return;
             }
 
-            int n = _slotBuffer[8] | (_slotBuffer[9] << 8);
-            System.Array.Copy(_slotBuffer, HeaderBytes, _payload, 0, n);
-            PayloadLength = n;
-            HasValue = true;
+            // The slot may now be torn; the other one still holds the previous value. Write the owner's current
+            // value into the same slot after a pause.
+            WriteFailureCount++;
+            _retryAtMs = nowMs + WriteRetryDelayMs;
         }
 
         private static void WriteUInt32(byte[] buffer, int offset, uint value)
