@@ -96,6 +96,27 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
     /// <summary>Test access: replaces a file's content at once (no job, no time).</summary>
     public void WriteFileDirect(string path, byte[] content) => _files[Normalize(path)] = new List<byte>(content);
 
+    /// <summary>
+    /// The partition as it is after a power cycle: the same files, no queued or running job, the worker idle. What a
+    /// torn or interrupted job left behind is kept as it is.
+    /// </summary>
+    public SimulatedFileStore AfterPowerCycle()
+    {
+        var store = new SimulatedFileStore(CapacityBytes, QueueCapacity)
+        {
+            BlockSizeBytes = BlockSizeBytes,
+            JobOverheadUs = JobOverheadUs,
+            WriteUsPerByte = WriteUsPerByte,
+            ReadUsPerByte = ReadUsPerByte,
+        };
+        foreach (KeyValuePair<string, List<byte>> file in _files)
+        {
+            store._files[file.Key] = new List<byte>(file.Value);
+        }
+
+        return store;
+    }
+
     /// <summary>Test access: the files on the partition.</summary>
     public IReadOnlyCollection<string> FileNames => _files.Keys;
 
