@@ -105,6 +105,9 @@ namespace Wallbox.Firmware.Storage
         /// <summary>True while a requested save has not reached flash yet.</summary>
         public bool IsSaving { get { return _requestedVersion != DurableVersion || _step == Step.Writing; } }
 
+        /// <summary>Number of the last save requested.</summary>
+        public int RequestedVersion { get { return _requestedVersion; } }
+
         /// <summary>The save request counter: <see cref="RequestSave"/> returns it; the save is on flash once <see cref="DurableVersion"/> reaches it.</summary>
         public int DurableVersion { get; private set; }
 

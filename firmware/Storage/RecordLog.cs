@@ -27,10 +27,12 @@ namespace Wallbox.Firmware.Storage
     /// A torn tail, or an append that failed, triggers a compaction before anything else is appended, so no record is
     /// ever written behind garbage. A power cut during compaction leaves the new generation without its marker: it is
     /// discarded and the old one, still intact, is used.</para>
-    /// <para>Bounds: space ≤ threshold + live bytes (old and new generation during a compaction); time of a compaction ≤
-    /// (file bytes + live bytes) / chunk jobs. Write amplification at this layer: each record is written when appended
-    /// and again at each compaction while it is live; compacting when the file reaches the threshold, with live bytes
-    /// at most half of it, bounds the amortised cost to 2 bytes written per byte appended (plus the markers).</para>
+    /// <para>Compaction runs when the file has reached the threshold and has at least doubled since the last compaction
+    /// (or after a torn tail or failed append). Bounds: space ≤ max(threshold, 2 × live) + live bytes (old and new
+    /// generation during a compaction); time of a compaction ≤ (file bytes + live bytes) / chunk jobs. Write
+    /// amplification at this layer: each record is written when appended and again at each compaction while it is
+    /// live; since a compaction rewrites at most half of the bytes written since the previous one, the amortised cost
+    /// is at most 2 bytes written per byte appended (plus one commit marker per compaction).</para>
     /// <para>Flash work runs on the HAL storage worker: appends are queued (bounded), batched into one job per chunk,
     /// and reported durable through <see cref="IRecordLogOwner.OnRecordDurable"/>.</para>
     /// </remarks>
@@ -88,6 +90,7 @@ namespace Wallbox.Firmware.Storage
         private int _batchCount;
         private int _batchBytes;
         private bool _needsCompaction;
+        private int _compactedBytes;
 
         // Load state.
         private int _generationCount;
@@ -357,6 +360,7 @@ namespace Wallbox.Firmware.Storage
                         if (ok)
                         {
                             _fileBytes = _outLength;
+                            _compactedBytes = _outLength;
                             _step = Step.Ready;
                         }
                         else
@@ -558,6 +562,7 @@ namespace Wallbox.Firmware.Storage
                 TornTailBytes = _actualLength - _validEnd;
                 _needsCompaction = TornTailBytes > 0;
                 _fileBytes = _validEnd;
+                _compactedBytes = _validEnd;
                 _nextSequence = _lastSequence + 1;
                 _position = 0;
                 _step = Step.ReplayRead;
@@ -630,7 +635,10 @@ namespace Wallbox.Firmware.Storage
 
         private void TickReady()
         {
-            bool overThreshold = _fileBytes >= _compactionThresholdBytes;
+            // Compact when the file passed the threshold AND at least doubled since the last compaction: the live
+            // data then makes up at most half of what is rewritten (write amplification ≤ 2), and a live set larger
+            // than the threshold cannot make the log compact over and over.
+            bool overThreshold = _fileBytes >= _compactionThresholdBytes && _fileBytes >= 2 * _compactedBytes;
             bool cheapReset = _owner.LiveRecordCount == 0 && _fileBytes > ChunkBytes * 8;
             if (_needsCompaction || overThreshold || cheapReset)
             {
@@ -861,6 +869,7 @@ namespace Wallbox.Firmware.Storage
             _generation = _newGeneration;
             _path = PathOf(_generation);
             _fileBytes = _outWritten;
+            _compactedBytes = _outWritten;
             CompactionCount++;
             _step = Step.CompactDeleteOld;
         }

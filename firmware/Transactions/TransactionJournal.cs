@@ -93,11 +93,15 @@ namespace Wallbox.Firmware.Transactions
         private int _nextLocalId = 1;
         private bool _confirmationQueued;
         private bool _headFetching;
+        private int _fetchedIndex;
 
-        /// <summary>Creates the journal on <paramref name="store"/> in <paramref name="directory"/> (e.g. <c>I:\tx\</c>).</summary>
-        public TransactionJournal(IFileStore store, string directory)
+        /// <summary>
+        /// Creates the journal on <paramref name="store"/> in <paramref name="directory"/> (e.g. <c>I:\tx\</c>);
+        /// <paramref name="compactionThresholdBytes"/> is lowered only by tests that want many compactions.
+        /// </summary>
+        public TransactionJournal(IFileStore store, string directory, int compactionThresholdBytes = CompactionThresholdBytes)
         {
-            _log = new RecordLog(store, directory, LogType, MaxPayloadBytes, AppendQueueCapacity, MaxLiveRecords, CompactionThresholdBytes, this);
+            _log = new RecordLog(store, directory, LogType, MaxPayloadBytes, AppendQueueCapacity, MaxLiveRecords, compactionThresholdBytes, this);
             for (int i = 0; i < MaxTransactions; i++)
             {
                 _mappingOffset[i] = -1;
@@ -127,6 +131,12 @@ namespace Wallbox.Firmware.Transactions
                 return n;
             }
         }
+
+        /// <summary>Messages that became durable since boot (diagnostics, fault-injection tests).</summary>
+        public int DurableMessageCount { get; private set; }
+
+        /// <summary>Confirmations that became durable since boot (diagnostics, fault-injection tests).</summary>
+        public int DurableConfirmationCount { get; private set; }
 
         /// <summary>Messages on flash waiting to be sent and confirmed.</summary>
         public int PendingMessageCount { get { return _pendingCount; } }
@@ -317,18 +327,35 @@ namespace Wallbox.Firmware.Transactions
         /// </summary>
         public bool TryFetchHead()
         {
-            if (!HasPendingMessage || IsHeadReady || _headFetching)
+            return TryFetch(0);
+        }
+
+        /// <summary>
+        /// Reads the pending message at <paramref name="index"/> (0 = oldest) into <see cref="Head"/>, for diagnostics
+        /// and the web page; only the oldest one can be confirmed.
+        /// </summary>
+        public bool TryFetch(int index)
+        {
+            if (!HasPendingMessage || index < 0 || index >= _pendingCount || IsHeadReady || _headFetching)
             {
                 return false;
             }
 
-            if (!_log.TryStartRead(_pendingOffset[_pendingHead], _pendingLength[_pendingHead]))
+            int ring = (_pendingHead + index) % MaxPendingMessages;
+            if (!_log.TryStartRead(_pendingOffset[ring], _pendingLength[ring]))
             {
                 return false;
             }
 
+            _fetchedIndex = index;
             _headFetching = true;
             return true;
+        }
+
+        /// <summary>Forgets a fetched message without confirming it.</summary>
+        public void ReleaseHead()
+        {
+            IsHeadReady = false;
         }
 
         /// <summary>Completes a head fetch; call each tick after <see cref="Tick"/> while fetching.</summary>
@@ -340,12 +367,14 @@ namespace Wallbox.Firmware.Transactions
             }
 
             _headFetching = false;
-            bool ok = _log.ReadStatus == RecordReadStatus.Ready && Decode(_log.ReadKind, _log.ReadBuffer, RecordLog.HeaderBytes, _log.ReadPayloadLength, _head)
-                && _head.MessageId == _pendingId[_pendingHead];
+            int ring = (_pendingHead + _fetchedIndex) % MaxPendingMessages;
+            bool ok = _fetchedIndex < _pendingCount && _log.ReadStatus == RecordReadStatus.Ready
+                && Decode(_log.ReadKind, _log.ReadBuffer, RecordLog.HeaderBytes, _log.ReadPayloadLength, _head)
+                && _head.MessageId == _pendingId[ring];
             _log.ReleaseRead();
             if (ok)
             {
-                _head.TransactionId = _transactionId[_pendingSlot[_pendingHead]];
+                _head.TransactionId = _transactionId[_pendingSlot[ring]];
                 IsHeadReady = true;
             }
         }
@@ -357,7 +386,7 @@ namespace Wallbox.Firmware.Transactions
         /// </summary>
         public bool TryConfirmHead(int transactionId, bool dropped)
         {
-            if (!IsHeadReady || _confirmationQueued)
+            if (!IsHeadReady || _confirmationQueued || _fetchedIndex != 0)
             {
                 return false;
             }
@@ -401,6 +430,14 @@ namespace Wallbox.Firmware.Transactions
         public void OnRecordDurable(uint sequence, byte kind, byte[] buffer, int payloadOffset, int payloadLength, int fileOffset, int recordLength)
         {
             Apply(kind, buffer, payloadOffset, payloadLength, fileOffset, recordLength, false);
+            if (kind == KindConfirmed)
+            {
+                DurableConfirmationCount++;
+            }
+            else
+            {
+                DurableMessageCount++;
+            }
         }
 
         /// <inheritdoc />

@@ -47,6 +47,26 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
     /// <summary>Cost per byte read, microseconds.</summary>
     public double ReadUsPerByte { get; set; } = 0.5;
 
+    /// <summary>
+    /// Fault injection: the mutation (write, append, delete, rename; counted from 0) at which the power fails.
+    /// That job is torn after <see cref="TearBytes"/> and never completes; nothing runs afterwards.
+    /// Negative: never.
+    /// </summary>
+    public long CutPowerAtMutation { get; set; } = -1;
+
+    /// <summary>
+    /// How much of the cut mutation reaches flash: for a write or append, the first TearBytes bytes (clamped to
+    /// the job's size); for a delete, nothing at 0 and done otherwise; for a rename, nothing at 0, the target deleted
+    /// but the source kept at 1 (delete-then-move implementations), done at 2 or more.
+    /// </summary>
+    public int TearBytes { get; set; }
+
+    /// <summary>Mutating jobs started since construction (the write points of the fault injection).</summary>
+    public long MutationCount { get; private set; }
+
+    /// <summary>True once the injected power cut happened.</summary>
+    public bool PowerLost { get; private set; }
+
     /// <summary>When true the worker stops making progress (a hung flash driver).</summary>
     public bool Hung { get; set; }
 
@@ -123,7 +143,7 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
     /// <inheritdoc />
     public void Advance(long nowUs)
     {
-        while (!Hung)
+        while (!Hung && !PowerLost)
         {
             if (_running == null)
             {
@@ -143,10 +163,59 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
             }
 
             FileJob job = _running;
+            if (IsMutation(job.Operation) && MutationCount++ == CutPowerAtMutation)
+            {
+                Tear(job);
+                PowerLost = true;
+                return;
+            }
+
             _running = null;
             Execute(job);
             CompletedJobCount++;
         }
+    }
+
+    private static bool IsMutation(FileOperation operation) =>
+        operation == FileOperation.Write || operation == FileOperation.Append || operation == FileOperation.Delete || operation == FileOperation.Rename;
+
+    /// <summary>Applies the part of <paramref name="job"/> that reached flash before the power failed.</summary>
+    private void Tear(FileJob job)
+    {
+        string path = Normalize(job.Path ?? string.Empty);
+        int kept = Math.Clamp(TearBytes, 0, Math.Max(0, job.Count));
+        switch (job.Operation)
+        {
+            case FileOperation.Write:
+                _files[path] = new List<byte>(job.Buffer.AsSpan(job.Offset, kept).ToArray());
+                break;
+            case FileOperation.Append:
+                _files.TryGetValue(path, out List<byte> existing);
+                var appended = existing ?? new List<byte>();
+                appended.AddRange(job.Buffer.AsSpan(job.Offset, kept).ToArray());
+                _files[path] = appended;
+                break;
+            case FileOperation.Delete:
+                if (TearBytes > 0)
+                {
+                    _files.Remove(path);
+                }
+
+                break;
+            case FileOperation.Rename:
+                if (TearBytes == 1 && job.NewPath != null)
+                {
+                    _files.Remove(Normalize(job.NewPath));
+                }
+                else if (TearBytes >= 2 && job.NewPath != null && _files.Remove(path, out List<byte> moved))
+                {
+                    _files[Normalize(job.NewPath)] = moved;
+                }
+
+                break;
+        }
+
+        BytesWritten += job.Operation == FileOperation.Write || job.Operation == FileOperation.Append ? kept : 0;
     }
 
     private long CostUs(FileJob job)
