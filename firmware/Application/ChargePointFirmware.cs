@@ -28,6 +28,9 @@ namespace Wallbox.Firmware.Application
         /// </summary>
         private const int ChargingTickBudgetUs = 3000;
 
+        /// <summary>Tick budget of the persistent stores, microseconds: bookkeeping only, flash work is on the HAL worker.</summary>
+        private const int StorageTickBudgetUs = 2000;
+
         /// <summary>Tick budget of the status light, microseconds: three GPIO writes.</summary>
         private const int StatusLightTickBudgetUs = 500;
 
@@ -66,7 +69,8 @@ namespace Wallbox.Firmware.Application
             ProximityPilot proximity = settings.HasSocket ? new ProximityPilot(board.ProximityPilot, settings.ProximityPullUpOhm, settings.ProximitySupplyMv) : null;
             var chargingState = new ChargingPersistentState();
             var record = new PersistentRecord(board.Storage, board.Storage.Root + "charging", ChargingPersistentState.RecordType, ChargingPersistentState.MaxPayloadBytes, chargingState);
-            Charging = new ChargingController(settings, pilot, contactor, rcd, socketLock, proximity, board.TerminalTemperature, phaseCurrents, record, chargingState, board.WallClock, Log);
+            Charging = new ChargingController(settings, pilot, contactor, rcd, socketLock, proximity, board.TerminalTemperature, phaseCurrents, record, chargingState, board.WallClock, Log, true);
+            Persistent = new PersistentServices(board, settings, Charging, Log);
             IndicationFlags = new IndicationFlags();
             StatusLight = new StatusLight(Charging, IndicationFlags, board.LedRed, board.LedGreen, board.LedBlue);
 
@@ -74,6 +78,7 @@ namespace Wallbox.Firmware.Application
             // that sees its cause, before anything that could be slow.
             Loop.Register("charging", Charging, ChargingTickBudgetUs);
             Loop.Register("status-light", StatusLight, StatusLightTickBudgetUs);
+            Loop.Register("storage", Persistent, StorageTickBudgetUs);
         }
 
         /// <summary>The log front end.</summary>
@@ -84,6 +89,9 @@ namespace Wallbox.Firmware.Application
 
         /// <summary>The IEC 61851-1 charging controller.</summary>
         public ChargingController Charging { get; private set; }
+
+        /// <summary>Configuration, whitelist, local list and transaction journal.</summary>
+        public PersistentServices Persistent { get; private set; }
 
         /// <summary>Conditions other services show on the status light.</summary>
         public IndicationFlags IndicationFlags { get; private set; }

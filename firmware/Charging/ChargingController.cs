@@ -47,7 +47,7 @@ namespace Wallbox.Firmware.Charging
         private readonly PersistentRecord _record;
         private readonly IWallClock _wall;
         private readonly Logger _log;
-        private readonly ChargingSettings _settings;
+        private ChargingSettings _settings;
         private readonly ChargingFaultSupervisor _faults;
         private readonly RcdProtection _rcdProtection = new RcdProtection();
         private readonly OverCurrentProtection _overCurrent = new OverCurrentProtection();
@@ -57,6 +57,7 @@ namespace Wallbox.Firmware.Charging
         private readonly ChargingPersistentState _persisted;
 
         private bool _selfTestStarted;
+        private bool _settingsApplied;
         private long _firstTickMs;
         private bool _available = true;
         private bool _sessionRcdTestPassed;
@@ -92,7 +93,8 @@ namespace Wallbox.Firmware.Charging
             PersistentRecord record,
             ChargingPersistentState persisted,
             IWallClock wall,
-            Logger log)
+            Logger log,
+            bool waitForStoredSettings)
         {
             string error = null;
             if (settings == null || !settings.Validate(out error))
@@ -114,16 +116,8 @@ namespace Wallbox.Firmware.Charging
             _log = log;
             _faults = new ChargingFaultSupervisor(log);
             Limits = new CurrentLimits(_settings.HardwareRatingA * 1000);
-            Limits.Set(CurrentLimitSource.User, _settings.UserMaximumA * 1000);
-            if (_settings.BreakerRatingA != 0)
-            {
-                Limits.Set(CurrentLimitSource.Installation, BreakerTable.ChargingCurrentMa(_settings.BreakerRatingA));
-            }
-
-            if (!_settings.HasSocket)
-            {
-                Limits.Set(CurrentLimitSource.Cable, _settings.TetheredCableRatingA * 1000);
-            }
+            ApplySettingLimits();
+            _settingsApplied = !waitForStoredSettings;
 
             if (_currents == null)
             {
@@ -237,6 +231,45 @@ namespace Wallbox.Firmware.Charging
             }
         }
 
+        /// <summary>True once the settings stored in the configuration have been applied (the self-test waits for them).</summary>
+        public bool SettingsApplied { get { return _settingsApplied; } }
+
+        /// <summary>The settings in force (a copy).</summary>
+        public ChargingSettings Settings { get { return _settings.Clone(); } }
+
+        /// <summary>
+        /// Replaces the installation and owner settings (from the configuration store, at boot and after a change).
+        /// The board's shape (socket or tethered, hardware rating, PP divider) cannot change at run time: a settings
+        /// object that differs there, or fails <see cref="ChargingSettings.Validate"/>, is refused with a reason.
+        /// New limits take effect in the next tick.
+        /// </summary>
+        public bool ApplySettings(ChargingSettings settings, out string error)
+        {
+            error = null;
+            if (settings == null)
+            {
+                error = "settings missing";
+                return false;
+            }
+
+            if (!settings.Validate(out error))
+            {
+                return false;
+            }
+
+            if (settings.HasSocket != _settings.HasSocket || settings.HardwareRatingA != _settings.HardwareRatingA
+                || settings.ProximityPullUpOhm != _settings.ProximityPullUpOhm || settings.ProximitySupplyMv != _settings.ProximitySupplyMv)
+            {
+                error = "the board's connector type, hardware rating and PP divider are fixed";
+                return false;
+            }
+
+            _settings = settings.Clone();
+            ApplySettingLimits();
+            _settingsApplied = true;
+            return true;
+        }
+
         /// <summary>
         /// Maintenance: clears the latched faults (welded contactor, over-current lockout) after a technician has
         /// repaired the cause. A contactor that is still welded is found again at the next check (CPH-82).
@@ -299,6 +332,16 @@ namespace Wallbox.Firmware.Charging
             }
         }
 
+        private void ApplySettingLimits()
+        {
+            Limits.Set(CurrentLimitSource.User, _settings.UserMaximumA * 1000);
+            Limits.Set(CurrentLimitSource.Installation, _settings.BreakerRatingA != 0 ? BreakerTable.ChargingCurrentMa(_settings.BreakerRatingA) : CurrentLimits.Unlimited);
+            if (!_settings.HasSocket)
+            {
+                Limits.Set(CurrentLimitSource.Cable, _settings.TetheredCableRatingA * 1000);
+            }
+        }
+
         private static bool IsPlugged(PilotState ev)
         {
             return ev == PilotState.B || ev == PilotState.C || ev == PilotState.D;
@@ -315,7 +358,7 @@ namespace Wallbox.Firmware.Charging
                 return;
             }
 
-            if (_selfTest.Tick(nowMs, _pilot, _contactor, _rcd, _record))
+            if (_selfTest.Tick(nowMs, _pilot, _contactor, _rcd, _record, _settingsApplied))
             {
                 FinishSelfTest(nowMs);
             }

@@ -36,7 +36,7 @@ namespace Wallbox.Firmware.Charging
         /// <summary>True once the sequence has finished (whatever the results).</summary>
         public bool IsDone { get { return _step == Step.Done; } }
 
-        /// <summary>True when the persisted state was read in time.</summary>
+        /// <summary>True when the persisted state was read and the stored settings applied in time.</summary>
         public bool StateLoaded { get; private set; }
 
         /// <summary>True when the contactor feedback showed closed contacts with the coil off.</summary>
@@ -62,16 +62,19 @@ namespace Wallbox.Firmware.Charging
             Enter(Step.LoadState, nowMs);
         }
 
-        /// <summary>Advances the sequence; returns true once it is done.</summary>
-        public bool Tick(long nowMs, ControlPilot pilot, Contactor contactor, RcdModule rcd, PersistentRecord record)
+        /// <summary>
+        /// Advances the sequence; returns true once it is done. <paramref name="settingsReady"/> tells whether the
+        /// stored settings have been applied; the test waits for them like for the persisted state.
+        /// </summary>
+        public bool Tick(long nowMs, ControlPilot pilot, Contactor contactor, RcdModule rcd, PersistentRecord record, bool settingsReady)
         {
             long elapsedMs = nowMs - _stepStartedMs;
             switch (_step)
             {
                 case Step.LoadState:
-                    if (record.IsLoaded || elapsedMs >= StorageLoadTimeoutMs)
+                    if ((record.IsLoaded && settingsReady) || elapsedMs >= StorageLoadTimeoutMs)
                     {
-                        StateLoaded = record.IsLoaded;
+                        StateLoaded = record.IsLoaded && settingsReady;
                         Enter(Step.Contactor, nowMs);
                     }
 
