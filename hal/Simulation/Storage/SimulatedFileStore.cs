@@ -76,6 +76,15 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
     /// <summary>Bytes written to flash since construction.</summary>
     public long BytesWritten { get; private set; }
 
+    /// <summary>
+    /// Highest space the partition needed since construction, bytes, counting the copy-on-write transient of each
+    /// write (old and new copy of an overwritten file, the copied last block of an append).
+    /// </summary>
+    public long PeakUsedBytes { get; private set; }
+
+    /// <summary>Writes refused for lack of space since construction.</summary>
+    public long NoSpaceFailureCount { get; private set; }
+
     /// <summary>Jobs queued or running.</summary>
     public int PendingJobCount => _queue.Count + (_running == null ? 0 : 1);
 
@@ -306,12 +315,21 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
 
         _files.TryGetValue(path, out List<byte> existing);
         int newLength = (append && existing != null ? existing.Count : 0) + job.Count;
-        long usedWithout = UsedBytes - (existing == null ? 0 : BlocksFor(existing.Count) * (long)BlockSizeBytes);
-        if (usedWithout + BlocksFor(newLength) * (long)BlockSizeBytes > CapacityBytes)
+        long existingBlocks = existing == null ? 0 : BlocksFor(existing.Count);
+        long usedWithout = UsedBytes - existingBlocks * BlockSizeBytes;
+
+        // Copy-on-write, as LittleFS does: an overwrite holds the old and the new copy until its commit; an append
+        // copies the partly filled last block. The job needs that transient space, not just the final size.
+        long transientBlocks = append ? (existing != null && existing.Count % BlockSizeBytes != 0 ? 1 : 0) : existingBlocks;
+        long neededBytes = usedWithout + (BlocksFor(newLength) + transientBlocks) * (long)BlockSizeBytes;
+        if (neededBytes > CapacityBytes)
         {
+            NoSpaceFailureCount++;
             job.Fail(FileError.NoSpace);
             return;
         }
+
+        PeakUsedBytes = Math.Max(PeakUsedBytes, neededBytes);
 
         List<byte> data = append && existing != null ? existing : new List<byte>(job.Count);
         for (int i = 0; i < job.Count; i++)
