@@ -36,6 +36,16 @@ namespace Wallbox.Firmware.Storage
         /// <summary>Pause before retrying a failed write, milliseconds. Our choice.</summary>
         public const int WriteRetryDelayMs = 1000;
 
+        /// <summary>
+        /// Attempts at reading a slot that fails with an I/O error before it counts as unusable. A missing file is
+        /// final at once; a read error may be transient, and taking a readable slot for corrupt would boot an older
+        /// value. Our choice.
+        /// </summary>
+        public const int MaxReadAttempts = 3;
+
+        /// <summary>Pause between two read attempts, milliseconds. Our choice.</summary>
+        public const int ReadRetryDelayMs = 200;
+
         private const byte Magic0 = 0x57;
         private const byte Magic1 = 0x52;
         private const byte FormatVersion = 1;
@@ -58,6 +68,7 @@ namespace Wallbox.Firmware.Storage
         private int _writingVersion;
         private uint _writingSequence;
         private long _retryAtMs;
+        private int _readAttempts;
 
         /// <summary>
         /// Creates the record stored as <paramref name="basePath"/>.a and .b (e.g. <c>I:\charging</c>) for
@@ -120,6 +131,9 @@ namespace Wallbox.Firmware.Storage
         /// </summary>
         public bool FellBackToPreviousCopy { get; private set; }
 
+        /// <summary>Reads that failed with an I/O error and were attempted again, since construction.</summary>
+        public int ReadRetryCount { get; private set; }
+
         /// <summary>Writes that failed (and were retried), since construction.</summary>
         public int WriteFailureCount { get; private set; }
 
@@ -151,10 +165,10 @@ namespace Wallbox.Firmware.Storage
             switch (_step)
             {
                 case Step.SubmitReadA:
-                    SubmitRead(_pathA, Step.ReadingA);
+                    SubmitRead(_pathA, Step.ReadingA, nowMs);
                     break;
                 case Step.ReadingA:
-                    if (_job.IsDone)
+                    if (_job.IsDone && !RetryRead(Step.SubmitReadA, nowMs))
                     {
                         _slotAValid = Validate(out _slotASequence);
                         _job.Release();
@@ -163,10 +177,10 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.SubmitReadB:
-                    SubmitRead(_pathB, Step.ReadingB);
+                    SubmitRead(_pathB, Step.ReadingB, nowMs);
                     break;
                 case Step.ReadingB:
-                    if (_job.IsDone)
+                    if (_job.IsDone && !RetryRead(Step.SubmitReadB, nowMs))
                     {
                         int length;
                         _slotBValid = Validate(out _slotBSequence, out length);
@@ -196,10 +210,10 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.SubmitRereadA:
-                    SubmitRead(_pathA, Step.RereadingA);
+                    SubmitRead(_pathA, Step.RereadingA, nowMs);
                     break;
                 case Step.RereadingA:
-                    if (_job.IsDone)
+                    if (_job.IsDone && !RetryRead(Step.SubmitRereadA, nowMs))
                     {
                         uint sequence;
                         int length;
@@ -232,13 +246,39 @@ namespace Wallbox.Firmware.Storage
             }
         }
 
-        private void SubmitRead(string path, Step next)
+        private void SubmitRead(string path, Step next, long nowMs)
         {
+            if (nowMs - _retryAtMs < 0)
+            {
+                return;
+            }
+
             _job.PrepareRead(path, 0, _buffer, 0, _buffer.Length);
             if (_store.TrySubmit(_job))
             {
                 _step = next;
             }
+        }
+
+        /// <summary>
+        /// After a read that failed with an error other than "not found": schedules another attempt (true) until
+        /// <see cref="MaxReadAttempts"/> were made. Resets the attempt count otherwise.
+        /// </summary>
+        private bool RetryRead(Step submitStep, long nowMs)
+        {
+            bool failed = _job.State != FileJobState.Succeeded && _job.Error != FileError.NotFound;
+            if (!failed || _readAttempts + 1 >= MaxReadAttempts)
+            {
+                _readAttempts = 0;
+                return false;
+            }
+
+            _readAttempts++;
+            ReadRetryCount++;
+            _job.Release();
+            _retryAtMs = nowMs + ReadRetryDelayMs;
+            _step = submitStep;
+            return true;
         }
 
         private bool Validate(out uint sequence)

@@ -18,6 +18,7 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
     private FileJob _running;
     private long _runningDoneUs;
     private FileError _failNext;
+    private int _failReads;
 
     /// <summary>Creates an empty partition of <paramref name="capacityBytes"/> (ESP32 4 MB module: 256 KiB).</summary>
     public SimulatedFileStore(long capacityBytes = 256 * 1024, int queueCapacity = 8)
@@ -82,6 +83,16 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
     /// </summary>
     public long PeakUsedBytes { get; private set; }
 
+    /// <summary>
+    /// Data blocks erased since construction under the LittleFS model: a write erases every block of the new copy,
+    /// an append the copied last block and any block it extends into (one open-append-close never reuses the
+    /// erased tail of a committed block).
+    /// </summary>
+    public long BlockErases { get; private set; }
+
+    /// <summary>Metadata commits since construction (one per completed write, append, delete or rename).</summary>
+    public long MetadataCommits { get; private set; }
+
     /// <summary>Writes refused for lack of space since construction.</summary>
     public long NoSpaceFailureCount { get; private set; }
 
@@ -105,6 +116,9 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
 
     /// <summary>Makes the next job fail with <paramref name="error"/>.</summary>
     public void FailNext(FileError error) => _failNext = error;
+
+    /// <summary>Makes the next <paramref name="count"/> reads and listings fail with an I/O error (a flaky bus).</summary>
+    public void FailNextReads(int count) => _failReads = count;
 
     /// <inheritdoc />
     public bool TrySubmit(FileJob job)
@@ -243,6 +257,13 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
             return;
         }
 
+        if (_failReads > 0 && (job.Operation == FileOperation.Read || job.Operation == FileOperation.List))
+        {
+            _failReads--;
+            job.Fail(FileError.IoError);
+            return;
+        }
+
         if (string.IsNullOrEmpty(job.Path))
         {
             job.Fail(FileError.InvalidRequest);
@@ -261,6 +282,7 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
                 break;
             case FileOperation.Delete:
                 _files.Remove(path);
+                MetadataCommits++;
                 job.Complete(0, 0, false);
                 break;
             case FileOperation.Rename:
@@ -331,6 +353,12 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
 
         PeakUsedBytes = Math.Max(PeakUsedBytes, neededBytes);
 
+        // Wear: every block the job programs must have been erased first. An append starts in the copy of the
+        // partly filled last block (or a fresh block when the file ends on a block boundary).
+        long firstBlock = append && existing != null ? existing.Count / BlockSizeBytes : 0;
+        BlockErases += Math.Max(1, BlocksFor(newLength) - firstBlock);
+        MetadataCommits++;
+
         List<byte> data = append && existing != null ? existing : new List<byte>(job.Count);
         for (int i = 0; i < job.Count; i++)
         {
@@ -357,6 +385,7 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
         }
 
         _files[Normalize(job.NewPath)] = data;
+        MetadataCommits++;
         job.Complete(0, data.Count, false);
     }
 

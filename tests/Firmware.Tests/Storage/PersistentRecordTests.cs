@@ -134,12 +134,43 @@ public sealed class PersistentRecordTests
         Assert.Equal(new byte[] { 9 }, Load().Value.Bytes);
     }
 
-    private (PersistentRecord Record, BytesPayload Value) Load()
+    [Fact]
+    public void A_read_error_at_boot_is_retried_so_the_newest_value_loads_and_not_the_previous_copy()
+    {
+        (PersistentRecord record, BytesPayload value) = Load();
+        Save(record, value, 1);
+        Save(record, value, 2); // newest in slot B
+        Save(record, value, 3); // newest in slot A
+        _store.FailNextReads(PersistentRecord.MaxReadAttempts - 1);
+
+        (PersistentRecord reloaded, BytesPayload loaded) = Load(2000);
+
+        Assert.Equal(new byte[] { 3 }, loaded.Bytes);
+        Assert.False(reloaded.FellBackToPreviousCopy);
+        Assert.Equal(PersistentRecord.MaxReadAttempts - 1, reloaded.ReadRetryCount);
+    }
+
+    [Fact]
+    public void A_slot_that_stays_unreadable_counts_as_unusable_and_the_other_copy_loads()
+    {
+        (PersistentRecord record, BytesPayload value) = Load();
+        Save(record, value, 1);
+        Save(record, value, 2);
+        Save(record, value, 3); // slot A
+        _store.FailNextReads(PersistentRecord.MaxReadAttempts);
+
+        (PersistentRecord reloaded, BytesPayload loaded) = Load(2000);
+
+        Assert.Equal(new byte[] { 2 }, loaded.Bytes);
+        Assert.True(reloaded.FellBackToPreviousCopy);
+    }
+
+    private (PersistentRecord Record, BytesPayload Value) Load(int pumpMs = 200)
     {
         var value = new BytesPayload();
         var record = new PersistentRecord(_store, Base, 0x43, 16, value);
         record.StartLoad();
-        Pump(record);
+        Pump(record, pumpMs);
         Assert.True(record.IsLoaded);
         return (record, value);
     }
