@@ -75,6 +75,7 @@ namespace Wallbox.Firmware.Storage
         private readonly byte[][] _queue;
         private readonly int[] _queueLengths;
         private readonly uint[] _queueSequences;
+        private readonly long[] _queueFlushByMs;
         private readonly int[] _newOffsets;
         private readonly string[] _names = new string[MaxGenerationFiles * 2];
         private readonly int[] _generations = new int[MaxGenerationFiles];
@@ -91,6 +92,10 @@ namespace Wallbox.Firmware.Storage
         private int _batchBytes;
         private bool _needsCompaction;
         private int _compactedBytes;
+        private long _nowMs;
+        private bool _flushRequested;
+        private int _readAttempts;
+        private long _readRetryAtMs;
 
         // Load state.
         private int _generationCount;
@@ -147,6 +152,7 @@ namespace Wallbox.Firmware.Storage
 
             _queueLengths = new int[appendQueueCapacity];
             _queueSequences = new uint[appendQueueCapacity];
+            _queueFlushByMs = new long[appendQueueCapacity];
             _newOffsets = new int[maxLiveRecords];
         }
 
@@ -206,6 +212,19 @@ namespace Wallbox.Firmware.Storage
         /// <summary>Live offsets named by the owner that were not the start of a record (an owner bug; must stay 0).</summary>
         public int SkippedLiveRecords { get; private set; }
 
+        /// <summary>
+        /// Attempts at a load read (listing, validation, replay) that fails with an I/O error before the data behind it
+        /// is given up as unreadable. A read error may be transient: taking it for the end of the log would drop
+        /// transactions. Our choice.
+        /// </summary>
+        public const int MaxReadAttempts = 5;
+
+        /// <summary>Pause between two load-read attempts, milliseconds. Our choice.</summary>
+        public const int ReadRetryDelayMs = 200;
+
+        /// <summary>Load reads that failed with an I/O error and were attempted again, since construction.</summary>
+        public int ReadRetryCount { get; private set; }
+
         /// <summary>Storage jobs that failed, since construction.</summary>
         public int FailedJobs { get; private set; }
 
@@ -226,6 +245,35 @@ namespace Wallbox.Firmware.Storage
         /// </summary>
         public bool TryAppend(byte kind, byte[] payload, int offset, int count)
         {
+            return Queue(kind, payload, offset, count, long.MinValue);
+        }
+
+        /// <summary>
+        /// Queues a record that may wait up to <paramref name="maxDelayMs"/> for company, so that several share one
+        /// flash job (one block erase under LittleFS, see docs/storage.md "Wear"). It goes out with the next record
+        /// queued by <see cref="TryAppend"/>, when the queue is full, on <see cref="Flush"/>, or when the delay has
+        /// passed, whichever comes first. Only for records whose loss in a power cut is harmless to the owner
+        /// (a confirmation: the message is then sent once more).
+        /// </summary>
+        public bool TryAppendDeferred(byte kind, byte[] payload, int offset, int count, int maxDelayMs)
+        {
+            return Queue(kind, payload, offset, count, _nowMs + maxDelayMs);
+        }
+
+        /// <summary>Sends every queued record to the worker now (before an orderly reset, for instance).</summary>
+        public void Flush()
+        {
+            _flushRequested = _queueCount > 0;
+        }
+
+        /// <summary>True when no record is waiting to be written.</summary>
+        public bool IsFlushed
+        {
+            get { return _queueCount == 0 && _step != Step.Appending; }
+        }
+
+        private bool Queue(byte kind, byte[] payload, int offset, int count, long flushByMs)
+        {
             if (!IsLoaded || _queueCount == _queue.Length || kind == CommitMarkerKind)
             {
                 return false;
@@ -238,8 +286,28 @@ namespace Wallbox.Firmware.Storage
 
             int slot = (_queueHead + _queueCount) % _queue.Length;
             _queueLengths[slot] = Encode(_queue[slot], 0, kind, 0, payload, offset, count);
+            _queueFlushByMs[slot] = flushByMs;
             _queueCount++;
             return true;
+        }
+
+        /// <summary>True when the queued records must go to the worker now rather than wait for company.</summary>
+        private bool QueueIsDue()
+        {
+            if (_flushRequested || _queueCount == _queue.Length)
+            {
+                return true;
+            }
+
+            for (int i = 0; i < _queueCount; i++)
+            {
+                if (_queueFlushByMs[(_queueHead + i) % _queue.Length] <= _nowMs)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Asks for a compaction at the next opportunity (normally triggered by size).</summary>
@@ -293,15 +361,20 @@ namespace Wallbox.Firmware.Storage
         /// <summary>Advances loading, appending, reading and compaction; at most one write job in flight.</summary>
         public void Tick(long nowMs)
         {
+            _nowMs = nowMs;
             TickRead();
             switch (_step)
             {
                 case Step.List:
-                    _job.PrepareList(_directory, _names);
-                    Submit(Step.Listing);
+                    if (nowMs - _readRetryAtMs >= 0)
+                    {
+                        _job.PrepareList(_directory, _names);
+                        Submit(Step.Listing);
+                    }
+
                     break;
                 case Step.Listing:
-                    if (_job.IsDone)
+                    if (_job.IsDone && !RetryLoadRead(Step.List))
                     {
                         CollectGenerations();
                         _job.Release();
@@ -311,22 +384,30 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.ValidateRead:
-                    _job.PrepareRead(PathOf(_generations[_candidate]), _position, _chunk, 0, ChunkBytes);
-                    Submit(Step.Validating);
+                    if (nowMs - _readRetryAtMs >= 0)
+                    {
+                        _job.PrepareRead(PathOf(_generations[_candidate]), _position, _chunk, 0, ChunkBytes);
+                        Submit(Step.Validating);
+                    }
+
                     break;
                 case Step.Validating:
-                    if (_job.IsDone)
+                    if (_job.IsDone && !RetryLoadRead(Step.ValidateRead))
                     {
                         ContinueValidation();
                     }
 
                     break;
                 case Step.ReplayRead:
-                    _job.PrepareRead(_path, _position, _chunk, 0, ChunkBytes);
-                    Submit(Step.Replaying);
+                    if (nowMs - _readRetryAtMs >= 0)
+                    {
+                        _job.PrepareRead(_path, _position, _chunk, 0, ChunkBytes);
+                        Submit(Step.Replaying);
+                    }
+
                     break;
                 case Step.Replaying:
-                    if (_job.IsDone)
+                    if (_job.IsDone && !RetryLoadRead(Step.ReplayRead))
                     {
                         ContinueReplay();
                     }
@@ -452,6 +533,31 @@ namespace Wallbox.Firmware.Storage
             {
                 ReadStatus = RecordReadStatus.Failed;
             }
+        }
+
+        /// <summary>
+        /// After a load read that failed with an error other than "not found": schedules it again (true) until
+        /// <see cref="MaxReadAttempts"/> were made; then the caller treats the data as ending there (the records
+        /// before it are kept; a generation whose commit marker was not reached is not used).
+        /// </summary>
+        private bool RetryLoadRead(Step submitStep)
+        {
+            // A listing is retried for ever: without it the log cannot know which generations exist, and starting
+            // an empty one could overwrite buffered transactions. The journal stays unloaded (sessions are refused
+            // with that reason) until the file system answers.
+            bool failed = _job.State != FileJobState.Succeeded && _job.Error != FileError.NotFound;
+            if (!failed || (submitStep != Step.List && _readAttempts + 1 >= MaxReadAttempts))
+            {
+                _readAttempts = 0;
+                return false;
+            }
+
+            _readAttempts++;
+            ReadRetryCount++;
+            _job.Release();
+            _readRetryAtMs = _nowMs + ReadRetryDelayMs;
+            _step = submitStep;
+            return true;
         }
 
         private void CollectGenerations()
@@ -646,7 +752,7 @@ namespace Wallbox.Firmware.Storage
                 return;
             }
 
-            if (_queueCount == 0)
+            if (_queueCount == 0 || !QueueIsDue())
             {
                 return;
             }
@@ -704,6 +810,7 @@ namespace Wallbox.Firmware.Storage
             }
 
             _fileBytes += offset;
+            _flushRequested = _flushRequested && _queueCount > 0;
         }
 
         private void StartCompaction()

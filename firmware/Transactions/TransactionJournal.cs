@@ -21,8 +21,9 @@ namespace Wallbox.Firmware.Transactions
     /// timestamp, reason u8, idTag (or none), dropped samples u16. Confirmed = messageId, localTxId, transactionId i32,
     /// outcome u8 (0 accepted, 1 dropped). Commit header = next messageId, next localTxId.</para>
     /// <para>A central system can receive a message twice if power fails after its answer arrived and before the
-    /// confirmation record reached flash (a few milliseconds): at-least-once delivery. It never receives one out of
-    /// order and never loses one.</para>
+    /// confirmation record reached flash: a few milliseconds for a Start, up to <see cref="ConfirmationFlushDelayMs"/>
+    /// for MeterValues and Stop, whose confirmations wait to share flash jobs (wear, docs/storage.md): at-least-once
+    /// delivery. It never receives one out of order and never loses one.</para>
     /// </remarks>
     public sealed class TransactionJournal : ITickable, IRecordLogOwner
     {
@@ -46,6 +47,15 @@ namespace Wallbox.Firmware.Transactions
 
         /// <summary>Records waiting for the flash worker at most. Our choice.</summary>
         public const int AppendQueueCapacity = 8;
+
+        /// <summary>
+        /// How long the confirmation of a MeterValues or StopTransaction may wait for company before it is written,
+        /// ms: long enough that the confirmations of a replay burst, or of one sample and the next at the default
+        /// 60 s MeterValueSampleInterval (FXP-K12, with margin for the round trip), share one flash job; short enough
+        /// to bound the re-sends after a power cut to the last 90 s of confirmations. Start confirmations (the
+        /// transactionId) are never deferred.
+        /// </summary>
+        public const int ConfirmationFlushDelayMs = 90 * 1000;
 
         /// <summary>Log type byte.</summary>
         public const byte LogType = 0x54; // 'T'
@@ -91,7 +101,7 @@ namespace Wallbox.Firmware.Transactions
 
         private uint _nextMessageId = 1;
         private int _nextLocalId = 1;
-        private bool _confirmationQueued;
+        private int _confirmedAhead;
         private bool _headFetching;
         private int _fetchedIndex;
 
@@ -225,11 +235,21 @@ namespace Wallbox.Firmware.Transactions
             return slot < 0 ? JournalTransactionState.Free : _state[slot];
         }
 
-        /// <summary>The central system's transactionId for a local transaction, 0 while unknown.</summary>
+        /// <summary>
+        /// The central system's transactionId for a local transaction, 0 while unknown. Known as soon as the Start is
+        /// confirmed; it survives a power cut once <see cref="IsTransactionIdDurable"/> (a few milliseconds later).
+        /// </summary>
         public int TransactionIdOf(int localTransactionId)
         {
             int slot = SlotOf(localTransactionId);
             return slot < 0 ? 0 : _transactionId[slot];
+        }
+
+        /// <summary>True once the mapping to the central transactionId is on flash.</summary>
+        public bool IsTransactionIdDurable(int localTransactionId)
+        {
+            int slot = SlotOf(localTransactionId);
+            return slot >= 0 && _mappingOffset[slot] >= 0;
         }
 
         /// <summary>
@@ -313,7 +333,19 @@ namespace Wallbox.Firmware.Transactions
         }
 
         /// <summary>True when a message is waiting to be sent (the oldest one; they go strictly in order).</summary>
-        public bool HasPendingMessage { get { return _pendingCount > 0 && !_confirmationQueued; } }
+        public bool HasPendingMessage { get { return _pendingCount > _confirmedAhead; } }
+
+        /// <summary>Messages whose confirmation is queued but not yet on flash (they are sent again after a power cut).</summary>
+        public int UnflushedConfirmationCount { get { return _confirmedAhead; } }
+
+        /// <summary>True when every queued record (deferred confirmations included) is on flash.</summary>
+        public bool IsFlushed { get { return _log.IsFlushed; } }
+
+        /// <summary>Writes deferred confirmations now (before an orderly reset, or when power failure is signalled).</summary>
+        public void Flush()
+        {
+            _log.Flush();
+        }
 
         /// <summary>True when the oldest message has been read back into <see cref="Head"/>.</summary>
         public bool IsHeadReady { get; private set; }
@@ -323,7 +355,7 @@ namespace Wallbox.Firmware.Transactions
 
         /// <summary>
         /// Starts reading the oldest message from flash; poll <see cref="IsHeadReady"/> (after <see cref="Tick"/>).
-        /// Returns false when there is none, a confirmation is being written, or a read is under way.
+        /// Returns false when there is none or a read is under way.
         /// </summary>
         public bool TryFetchHead()
         {
@@ -331,17 +363,17 @@ namespace Wallbox.Firmware.Transactions
         }
 
         /// <summary>
-        /// Reads the pending message at <paramref name="index"/> (0 = oldest) into <see cref="Head"/>, for diagnostics
-        /// and the web page; only the oldest one can be confirmed.
+        /// Reads the unconfirmed message at <paramref name="index"/> (0 = oldest) into <see cref="Head"/>, for
+        /// diagnostics and the web page; only the oldest one can be confirmed.
         /// </summary>
         public bool TryFetch(int index)
         {
-            if (!HasPendingMessage || index < 0 || index >= _pendingCount || IsHeadReady || _headFetching)
+            if (!HasPendingMessage || index < 0 || index >= _pendingCount - _confirmedAhead || IsHeadReady || _headFetching)
             {
                 return false;
             }
 
-            int ring = (_pendingHead + index) % MaxPendingMessages;
+            int ring = (_pendingHead + _confirmedAhead + index) % MaxPendingMessages;
             if (!_log.TryStartRead(_pendingOffset[ring], _pendingLength[ring]))
             {
                 return false;
@@ -366,9 +398,10 @@ namespace Wallbox.Firmware.Transactions
                 return;
             }
 
+            // Indices count from the first unconfirmed message, which durable confirmations do not move.
             _headFetching = false;
-            int ring = (_pendingHead + _fetchedIndex) % MaxPendingMessages;
-            bool ok = _fetchedIndex < _pendingCount && _log.ReadStatus == RecordReadStatus.Ready
+            int ring = (_pendingHead + _confirmedAhead + _fetchedIndex) % MaxPendingMessages;
+            bool ok = _confirmedAhead + _fetchedIndex < _pendingCount && _log.ReadStatus == RecordReadStatus.Ready
                 && Decode(_log.ReadKind, _log.ReadBuffer, RecordLog.HeaderBytes, _log.ReadPayloadLength, _head)
                 && _head.MessageId == _pendingId[ring];
             _log.ReleaseRead();
@@ -381,27 +414,47 @@ namespace Wallbox.Firmware.Transactions
 
         /// <summary>
         /// The central system answered the head message: records the confirmation (with the transactionId a Start
-        /// got). The message leaves the queue once the confirmation is on flash. <paramref name="dropped"/> marks a
-        /// message given up after its retries (OCPP TransactionMessageAttempts).
+        /// got), and the next message can be fetched at once. A Start's confirmation is written immediately; a
+        /// MeterValues or Stop confirmation may wait up to <see cref="ConfirmationFlushDelayMs"/> to share a flash job,
+        /// so after a power cut in that window the message is sent again (at-least-once). The message leaves the
+        /// journal once its confirmation is on flash. <paramref name="dropped"/> marks a message given up after its
+        /// retries (OCPP TransactionMessageAttempts).
         /// </summary>
         public bool TryConfirmHead(int transactionId, bool dropped)
         {
-            if (!IsHeadReady || _confirmationQueued || _fetchedIndex != 0)
+            if (!IsHeadReady || _fetchedIndex != 0)
             {
                 return false;
             }
+
+            int ring = (_pendingHead + _confirmedAhead) % MaxPendingMessages;
+            int slot = _pendingSlot[ring];
+            bool isStart = _head.Kind == JournalMessageKind.Start;
 
             _writer.Reset(_payload, 0, MaxPayloadBytes);
             _writer.WriteUInt32(_head.MessageId);
             _writer.WriteInt32(_head.LocalTransactionId);
             _writer.WriteInt32(_head.Kind == JournalMessageKind.Start ? transactionId : 0);
             _writer.WriteByte(dropped ? OutcomeDropped : OutcomeAccepted);
-            if (!_log.TryAppend(KindConfirmed, _payload, 0, _writer.Length))
+
+            // A Stop confirmation frees a slot only once durable: when all 40 are taken, do not make a new session wait.
+            bool urgent = isStart || (_head.Kind == JournalMessageKind.Stop && FreeSlot() < 0);
+            bool queued = urgent
+                ? _log.TryAppend(KindConfirmed, _payload, 0, _writer.Length)
+                : _log.TryAppendDeferred(KindConfirmed, _payload, 0, _writer.Length, ConfirmationFlushDelayMs);
+            if (!queued)
             {
                 return false;
             }
 
-            _confirmationQueued = true;
+            if (isStart)
+            {
+                // Later messages of this transaction carry the central transactionId from now on; the mapping
+                // record itself is live once the confirmation is durable.
+                _transactionId[slot] = transactionId;
+            }
+
+            _confirmedAhead++;
             IsHeadReady = false;
             return true;
         }
@@ -575,9 +628,9 @@ namespace Wallbox.Firmware.Transactions
         {
             int transactionId = _reader.ReadInt32();
             _reader.ReadByte();
-            if (!replay)
+            if (!replay && _confirmedAhead > 0)
             {
-                _confirmationQueued = false;
+                _confirmedAhead--;
             }
 
             byte confirmedKind = RemovePending(messageId);

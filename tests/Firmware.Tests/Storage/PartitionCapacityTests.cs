@@ -79,7 +79,7 @@ public sealed class PartitionCapacityTests
         Assert.True(world.PumpUntil(() => !world.Journal.Log.IsCompacting && store.PendingJobCount == 0, 10_000));
 
         _output.WriteLine(
-            $"peak {store.PeakUsedBytes / 1024} KiB of {store.CapacityBytes / 1024} KiB usable ({PartitionBytes / 1024} KiB partition, "
+            $"report: partition capacity: peak {store.PeakUsedBytes / 1024} KiB of {store.CapacityBytes / 1024} KiB usable ({PartitionBytes / 1024} KiB partition, "
             + $"{FileSystemMetadataBlocks} blocks of file-system metadata); at rest {store.UsedBytes / 1024} KiB; "
             + $"log {world.Journal.Log.FileBytes} B after {world.Journal.Log.CompactionCount} compaction(s)");
         Assert.Equal(0, store.NoSpaceFailureCount);
@@ -251,9 +251,13 @@ public sealed class PartitionCapacityTests
                 Assert.True(Journal.TryFetchHead());
                 Assert.True(PumpUntil(() => Journal.IsHeadReady, 10_000), "head not read back");
                 bool isStart = Journal.Head.Kind == JournalMessageKind.Start;
-                Assert.True(Journal.TryConfirmHead(isStart ? _nextTransactionId++ : 0, false));
-                Assert.True(PumpUntil(() => Journal.Log.PendingAppends == 0, 10_000));
+                int transactionId = isStart ? _nextTransactionId++ : 0;
+                bool queued = false;
+                Assert.True(PumpUntil(() => queued || (queued = Journal.TryConfirmHead(transactionId, false)), 10_000));
             }
+
+            Journal.Flush();
+            Assert.True(PumpUntil(() => Journal.IsFlushed && Journal.UnflushedConfirmationCount == 0, 10_000));
         }
 
         public void Pump(int ms)

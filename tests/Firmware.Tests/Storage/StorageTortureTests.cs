@@ -59,7 +59,7 @@ public sealed class StorageTortureTests
             }
         });
 
-        _output.WriteLine($"{workloads} workloads (seeds {seedBase}..{seedBase + workloads - 1}), {writePoints} write points, each cut once: "
+        _output.WriteLine($"report: torture: {workloads} workloads (seeds {seedBase}..{seedBase + workloads - 1}), {writePoints} write points, each cut once: "
             + $"{messagesChecked} recovered journal messages checked, {compactionsCut} cuts during a journal compaction, "
             + $"{fallbacks} boots on the previous copy of a record; 0 lost, 0 duplicated, 0 reordered required");
         Assert.True(firstViolation == null, firstViolation + " (rerun with WALLBOX_TORTURE_SEED=<seed> WALLBOX_TORTURE_WORKLOADS=1)");
@@ -227,7 +227,7 @@ public sealed class StorageTortureTests
         o.DurableConfirmations = world.Journal.DurableConfirmationCount;
         foreach (KeyValuePair<int, int> mapping in o.PendingMappings)
         {
-            if (world.Journal.TransactionIdOf(mapping.Key) == mapping.Value)
+            if (world.Journal.IsTransactionIdDurable(mapping.Key) && world.Journal.TransactionIdOf(mapping.Key) == mapping.Value)
             {
                 o.ObservedTransactionIds[mapping.Key] = mapping.Value;
             }

@@ -67,24 +67,33 @@ internal sealed class JournalBench
         return condition();
     }
 
-    /// <summary>Sends and confirms up to <paramref name="max"/> messages; returns what was sent.</summary>
+    /// <summary>Sends and confirms up to <paramref name="max"/> messages, then flushes; returns what was sent.</summary>
     public List<string> Deliver(int max = int.MaxValue)
     {
         var delivered = new List<string>();
         for (int i = 0; i < max && Journal.HasPendingMessage; i++)
         {
-            Assert.True(Journal.TryFetchHead());
-            Assert.True(PumpUntil(() => Journal.IsHeadReady), "head not read back");
-            JournalMessage m = Journal.Head;
-            string line = m.Kind + " tx" + m.LocalTransactionId + " id" + m.TransactionId + (m.IdTag != null ? " " + m.IdTag : string.Empty)
-                + (m.Kind == JournalMessageKind.MeterValues ? " s" + m.Samples[0] : string.Empty);
-            delivered.Add(line);
-            Sent.Add(line);
-            Assert.True(Journal.TryConfirmHead(m.Kind == JournalMessageKind.Start ? _nextCsmsTransactionId++ : 0, false));
-            int before = Journal.PendingMessageCount;
-            Assert.True(PumpUntil(() => Journal.PendingMessageCount < before), "confirmation not durable");
+            delivered.Add(ConfirmNext());
         }
 
+        // The bench's central system is done: write the deferred confirmations now, as an orderly stop would.
+        Journal.Flush();
+        Assert.True(PumpUntil(() => Journal.IsFlushed && Journal.UnflushedConfirmationCount == 0), "confirmations not durable");
         return delivered;
+    }
+
+    /// <summary>Sends the oldest message and queues its confirmation (which may wait to be written); returns what was sent.</summary>
+    public string ConfirmNext()
+    {
+        Assert.True(Journal.TryFetchHead());
+        Assert.True(PumpUntil(() => Journal.IsHeadReady), "head not read back");
+        JournalMessage m = Journal.Head;
+        string line = m.Kind + " tx" + m.LocalTransactionId + " id" + m.TransactionId + (m.IdTag != null ? " " + m.IdTag : string.Empty)
+            + (m.Kind == JournalMessageKind.MeterValues ? " s" + m.Samples[0] : string.Empty);
+        Sent.Add(line);
+        int transactionId = m.Kind == JournalMessageKind.Start ? _nextCsmsTransactionId++ : 0;
+        bool queued = false;
+        Assert.True(PumpUntil(() => queued || (queued = Journal.TryConfirmHead(transactionId, false))), "confirmation not queued");
+        return line;
     }
 }

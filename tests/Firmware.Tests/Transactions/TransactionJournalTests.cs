@@ -1,3 +1,4 @@
+using Wallbox.Firmware.Storage;
 using System.Collections.Generic;
 using Wallbox.Firmware.Transactions;
 using Wallbox.Hal.Simulation;
@@ -160,5 +161,41 @@ public sealed class TransactionJournalTests
         var rebooted = new JournalBench(bench.Store.AfterPowerCycle());
 
         Assert.Equal(last + 1, rebooted.Begin("CARD"));
+    }
+
+    [Fact]
+    public void Read_errors_while_loading_are_retried_and_no_buffered_transaction_is_dropped()
+    {
+        var bench = new JournalBench();
+        int tx = bench.Begin("CARD");
+        bench.Sample(tx, 1);
+        bench.End(tx);
+        SimulatedFileStore store = bench.Store.AfterPowerCycle();
+
+        // The listing and the first reads fail (a flaky SPI bus at power-up): taking that for "no log" would start an
+        // empty log over the buffered transaction.
+        store.FailNextReads(4);
+        var rebooted = new JournalBench(store);
+        Assert.True(rebooted.PumpUntil(() => rebooted.Journal.IsLoaded, 5000));
+
+        Assert.Equal(new[] { "Start tx1 id0 CARD", "MeterValues tx1 id1000 s1", "Stop tx1 id1000" }, rebooted.Deliver());
+        Assert.True(rebooted.Journal.Log.ReadRetryCount > 0);
+    }
+
+    [Fact]
+    public void While_the_file_system_cannot_list_the_log_the_journal_stays_unloaded_and_overwrites_nothing()
+    {
+        var bench = new JournalBench();
+        bench.End(bench.Begin("CARD"));
+        SimulatedFileStore store = bench.Store.AfterPowerCycle();
+        store.FailNextReads(50);
+
+        var rebooted = new JournalBench(store);
+        Assert.False(rebooted.Journal.IsLoaded);
+        Assert.False(rebooted.Journal.TryBeginTransaction(1, "OTHER", 0, 0, -1, out _, out string refusal));
+        Assert.Equal("transaction journal not loaded yet", refusal);
+
+        Assert.True(rebooted.PumpUntil(() => rebooted.Journal.IsLoaded, 20_000));
+        Assert.Equal(new[] { "Start tx1 id0 CARD", "Stop tx1 id1000" }, rebooted.Deliver());
     }
 }
