@@ -30,7 +30,7 @@ public sealed class IdleSoakTests
         wall.Stop();
         long passes = wallbox.Firmware.Loop.PassCount - passesBefore;
 
-        _output.WriteLine($"24 h of virtual time: {passes} loop passes in {wall.Elapsed.TotalSeconds:F2} s of wall time "
+        _output.WriteLine($"report: 24 h of virtual time: {passes} loop passes in {wall.Elapsed.TotalSeconds:F2} s of wall time "
             + $"({wall.Elapsed.TotalMilliseconds * 1e6 / passes:F0} ns per pass incl. hardware simulation), {allocated} bytes allocated");
         Assert.Equal(DayMs / 10, passes);
         Assert.Equal(0, allocated);
@@ -50,7 +50,7 @@ public sealed class IdleSoakTests
         wallbox.RunForMs(60L * 60 * 1000);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
-        _output.WriteLine($"1 h of charging: {allocated} bytes allocated, {wallbox.Hardware.Meter.ImportWh / 1000:F1} kWh");
+        _output.WriteLine($"report: 1 h of charging: {allocated} bytes allocated, {wallbox.Hardware.Meter.ImportWh / 1000:F1} kWh");
         Assert.Equal(0, allocated);
         Assert.Equal(Wallbox.Firmware.Charging.ChargingState.Charging, wallbox.Firmware.Charging.State);
     }

@@ -46,7 +46,7 @@ public sealed class ChargingSafetyPropertyTests
         {
             var run = new SafetyRun(seed);
             string violation = run.Execute(StepsPerSeed);
-            _output.WriteLine($"seed {seed}: {run.Steps} steps, {run.Actions} actions, {run.Closings} contactor closings, {run.ImmediateOpenings} immediate and {run.GracefulOpenings} graceful openings checked, {run.Boots - 1} reboots, {run.StateHistogram[(int)ChargingState.Charging] * 100 / run.Steps} % of steps charging; faults seen: {run.FaultsSeen}");
+            _output.WriteLine($"report: safety property seed {seed}: {run.Steps} steps, {run.Actions} actions, {run.Closings} contactor closings, {run.ImmediateOpenings} immediate and {run.GracefulOpenings} graceful openings checked, {run.Boots - 1} reboots, {run.StateHistogram[(int)ChargingState.Charging] * 100 / run.Steps} % of steps charging; faults seen: {run.FaultsSeen}");
             Assert.True(violation == null, $"seed {seed}: {violation} (rerun with WALLBOX_SAFETY_SEED={seed})");
             totalSteps += run.Steps;
             closings += run.Closings;
