@@ -68,7 +68,7 @@ namespace Wallbox.Firmware.Storage
         private int _writingVersion;
         private uint _writingSequence;
         private long _retryAtMs;
-        private int _readAttempts;
+        private readonly ReadRetry _readRetry = new ReadRetry(MaxReadAttempts, ReadRetryDelayMs);
 
         /// <summary>
         /// Creates the record stored as <paramref name="basePath"/>.a and .b (e.g. <c>I:\charging</c>) for
@@ -132,7 +132,7 @@ namespace Wallbox.Firmware.Storage
         public bool FellBackToPreviousCopy { get; private set; }
 
         /// <summary>Reads that failed with an I/O error and were attempted again, since construction.</summary>
-        public int ReadRetryCount { get; private set; }
+        public int ReadRetryCount { get { return _readRetry.RetryCount; } }
 
         /// <summary>Writes that failed (and were retried), since construction.</summary>
         public int WriteFailureCount { get; private set; }
@@ -248,7 +248,7 @@ namespace Wallbox.Firmware.Storage
 
         private void SubmitRead(string path, Step next, long nowMs)
         {
-            if (nowMs - _retryAtMs < 0)
+            if (!_readRetry.MayAttempt(nowMs))
             {
                 return;
             }
@@ -260,23 +260,15 @@ namespace Wallbox.Firmware.Storage
             }
         }
 
-        /// <summary>
-        /// After a read that failed with an error other than "not found": schedules another attempt (true) until
-        /// <see cref="MaxReadAttempts"/> were made. Resets the attempt count otherwise.
-        /// </summary>
+        /// <summary>After a finished read: schedules another attempt at an I/O error (true) until the last one.</summary>
         private bool RetryRead(Step submitStep, long nowMs)
         {
-            bool failed = _job.State != FileJobState.Succeeded && _job.Error != FileError.NotFound;
-            if (!failed || _readAttempts + 1 >= MaxReadAttempts)
+            if (!_readRetry.ShouldRetry(_job, nowMs, false))
             {
-                _readAttempts = 0;
                 return false;
             }
 
-            _readAttempts++;
-            ReadRetryCount++;
             _job.Release();
-            _retryAtMs = nowMs + ReadRetryDelayMs;
             _step = submitStep;
             return true;
         }

@@ -94,8 +94,7 @@ namespace Wallbox.Firmware.Storage
         private int _compactedBytes;
         private long _nowMs;
         private bool _flushRequested;
-        private int _readAttempts;
-        private long _readRetryAtMs;
+        private readonly ReadRetry _readRetry = new ReadRetry(MaxReadAttempts, ReadRetryDelayMs);
 
         // Load state.
         private int _generationCount;
@@ -223,7 +222,7 @@ namespace Wallbox.Firmware.Storage
         public const int ReadRetryDelayMs = 200;
 
         /// <summary>Load reads that failed with an I/O error and were attempted again, since construction.</summary>
-        public int ReadRetryCount { get; private set; }
+        public int ReadRetryCount { get { return _readRetry.RetryCount; } }
 
         /// <summary>Storage jobs that failed, since construction.</summary>
         public int FailedJobs { get; private set; }
@@ -366,7 +365,7 @@ namespace Wallbox.Firmware.Storage
             switch (_step)
             {
                 case Step.List:
-                    if (nowMs - _readRetryAtMs >= 0)
+                    if (_readRetry.MayAttempt(nowMs))
                     {
                         _job.PrepareList(_directory, _names);
                         Submit(Step.Listing);
@@ -384,7 +383,7 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.ValidateRead:
-                    if (nowMs - _readRetryAtMs >= 0)
+                    if (_readRetry.MayAttempt(nowMs))
                     {
                         _job.PrepareRead(PathOf(_generations[_candidate]), _position, _chunk, 0, ChunkBytes);
                         Submit(Step.Validating);
@@ -399,7 +398,7 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.ReplayRead:
-                    if (nowMs - _readRetryAtMs >= 0)
+                    if (_readRetry.MayAttempt(nowMs))
                     {
                         _job.PrepareRead(_path, _position, _chunk, 0, ChunkBytes);
                         Submit(Step.Replaying);
@@ -536,26 +535,20 @@ namespace Wallbox.Firmware.Storage
         }
 
         /// <summary>
-        /// After a load read that failed with an error other than "not found": schedules it again (true) until
-        /// <see cref="MaxReadAttempts"/> were made; then the caller treats the data as ending there (the records
-        /// before it are kept; a generation whose commit marker was not reached is not used).
+        /// After a finished load read: schedules another attempt at an I/O error (true) until
+        /// <see cref="MaxReadAttempts"/> were made; then the caller treats the data as ending there (the records before
+        /// it are kept; a generation whose commit marker was not reached is not used). A listing is attempted for ever:
+        /// without it the log cannot know which generations exist, and starting an empty one could overwrite buffered
+        /// transactions; the journal stays unloaded (sessions are refused with that reason) until the file system answers.
         /// </summary>
         private bool RetryLoadRead(Step submitStep)
         {
-            // A listing is retried for ever: without it the log cannot know which generations exist, and starting
-            // an empty one could overwrite buffered transactions. The journal stays unloaded (sessions are refused
-            // with that reason) until the file system answers.
-            bool failed = _job.State != FileJobState.Succeeded && _job.Error != FileError.NotFound;
-            if (!failed || (submitStep != Step.List && _readAttempts + 1 >= MaxReadAttempts))
+            if (!_readRetry.ShouldRetry(_job, _nowMs, submitStep == Step.List))
             {
-                _readAttempts = 0;
                 return false;
             }
 
-            _readAttempts++;
-            ReadRetryCount++;
             _job.Release();
-            _readRetryAtMs = _nowMs + ReadRetryDelayMs;
             _step = submitStep;
             return true;
         }
