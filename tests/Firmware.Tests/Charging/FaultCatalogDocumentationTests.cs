@@ -11,7 +11,7 @@ public sealed class FaultCatalogDocumentationTests
     [Fact]
     public void Every_fault_has_a_row_in_docs_charging_control_with_its_severity_codes_reaction_and_recovery()
     {
-        string[] rows = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "charging-control.md"))
+        string[] rows = File.ReadAllLines(RepositoryPaths.Doc("charging-control.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .ToArray();
 
@@ -30,16 +30,5 @@ public sealed class FaultCatalogDocumentationTests
 
         Assert.Equal(codes.Length, codes.Distinct().Count());
         Assert.All(codes, c => Assert.InRange(c.Length, 1, 50)); // StatusNotification.vendorErrorCode: string[50]
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
