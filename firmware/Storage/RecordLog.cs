@@ -383,12 +383,7 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.ValidateRead:
-                    if (_readRetry.MayAttempt(nowMs))
-                    {
-                        _job.PrepareRead(PathOf(_generations[_candidate]), _position, _chunk, 0, ChunkBytes);
-                        Submit(Step.Validating);
-                    }
-
+                    SubmitLoadRead(PathOf(_generations[_candidate]), Step.Validating);
                     break;
                 case Step.Validating:
                     if (_job.IsDone && !RetryLoadRead(Step.ValidateRead))
@@ -398,12 +393,7 @@ namespace Wallbox.Firmware.Storage
 
                     break;
                 case Step.ReplayRead:
-                    if (_readRetry.MayAttempt(nowMs))
-                    {
-                        _job.PrepareRead(_path, _position, _chunk, 0, ChunkBytes);
-                        Submit(Step.Replaying);
-                    }
-
+                    SubmitLoadRead(_path, Step.Replaying);
                     break;
                 case Step.Replaying:
                     if (_job.IsDone && !RetryLoadRead(Step.ReplayRead))
@@ -541,6 +531,16 @@ namespace Wallbox.Firmware.Storage
         /// without it the log cannot know which generations exist, and starting an empty one could overwrite buffered
         /// transactions; the journal stays unloaded (sessions are refused with that reason) until the file system answers.
         /// </summary>
+        /// <summary>Reads the chunk at <c>_position</c> of <paramref name="path"/> once the retry pause has passed.</summary>
+        private void SubmitLoadRead(string path, Step next)
+        {
+            if (_readRetry.MayAttempt(_nowMs))
+            {
+                _job.PrepareRead(path, _position, _chunk, 0, ChunkBytes);
+                Submit(next);
+            }
+        }
+
         private bool RetryLoadRead(Step submitStep)
         {
             if (!_readRetry.ShouldRetry(_job, _nowMs, submitStep == Step.List))

@@ -211,12 +211,7 @@ namespace Wallbox.Firmware.Transactions
 
             _nextLocalId++;
             _nextMessageId++;
-            _state[slot] = JournalTransactionState.Starting;
-            _localId[slot] = localId;
-            _transactionId[slot] = 0;
-            _samples[slot] = 0;
-            _dropped[slot] = 0;
-            _mappingOffset[slot] = -1;
+            InitSlot(slot, localId, JournalTransactionState.Starting);
             localTransactionId = localId;
             return true;
         }
@@ -600,12 +595,7 @@ namespace Wallbox.Firmware.Transactions
                     return;
                 }
 
-                _state[slot] = JournalTransactionState.Open;
-                _localId[slot] = localId;
-                _transactionId[slot] = 0;
-                _samples[slot] = 0;
-                _dropped[slot] = 0;
-                _mappingOffset[slot] = -1;
+                InitSlot(slot, localId, JournalTransactionState.Open);
             }
 
             if (kind == KindStart)
@@ -646,10 +636,7 @@ namespace Wallbox.Firmware.Transactions
                         return;
                     }
 
-                    _state[slot] = JournalTransactionState.Open;
-                    _localId[slot] = localId;
-                    _samples[slot] = 0;
-                    _dropped[slot] = 0;
+                    InitSlot(slot, localId, JournalTransactionState.Open);
                 }
 
                 _transactionId[slot] = transactionId;
@@ -732,6 +719,16 @@ namespace Wallbox.Firmware.Transactions
             }
 
             return 0;
+        }
+
+        private void InitSlot(int slot, int localId, JournalTransactionState state)
+        {
+            _state[slot] = state;
+            _localId[slot] = localId;
+            _transactionId[slot] = 0;
+            _samples[slot] = 0;
+            _dropped[slot] = 0;
+            _mappingOffset[slot] = -1;
         }
 
         private void FreeSlot(int slot)
