@@ -6,6 +6,7 @@ using Wallbox.Drivers.Rcd;
 using Wallbox.Drivers.SocketLock;
 using Wallbox.Firmware.Charging;
 using Wallbox.Firmware.Charging.Indication;
+using Wallbox.Firmware.Ocpp;
 using Wallbox.Firmware.Runtime;
 using Wallbox.Firmware.Storage;
 using Wallbox.Hal;
@@ -30,6 +31,12 @@ namespace Wallbox.Firmware.Application
 
         /// <summary>Tick budget of the persistent stores, microseconds: bookkeeping only, flash work is on the HAL worker.</summary>
         private const int StorageTickBudgetUs = 2000;
+
+        /// <summary>
+        /// Tick budget of the OCPP link, microseconds: parsing and answering up to four frames of 8 KiB and encoding one
+        /// CALL; socket work is on the HAL worker.
+        /// </summary>
+        private const int OcppTickBudgetUs = 8000;
 
         /// <summary>Tick budget of the status light, microseconds: three GPIO writes.</summary>
         private const int StatusLightTickBudgetUs = 500;
@@ -79,7 +86,15 @@ namespace Wallbox.Firmware.Application
             Loop.Register("charging", Charging, ChargingTickBudgetUs);
             Loop.Register("status-light", StatusLight, StatusLightTickBudgetUs);
             Loop.Register("storage", Persistent, StorageTickBudgetUs);
+            if (board.WebSocket != null)
+            {
+                Ocpp = new OcppLink(board.WebSocket, Persistent.Configuration, IndicationFlags, Log, (int)board.Clock.NowUs ^ HashOf(board.Name));
+                Loop.Register("ocpp", Ocpp, OcppTickBudgetUs);
+            }
         }
+
+        /// <summary>The link to the central system, or null on a board without a WebSocket transport.</summary>
+        public OcppLink Ocpp { get; private set; }
 
         /// <summary>The log front end.</summary>
         public Logger Log { get; private set; }
@@ -110,6 +125,18 @@ namespace Wallbox.Firmware.Application
         public void RunOnce()
         {
             Loop.RunOnce();
+        }
+
+        private static int HashOf(string text)
+        {
+            // FNV-1a: a stable seed from the board name (string.GetHashCode differs between runtimes).
+            uint hash = 2166136261;
+            for (int i = 0; text != null && i < text.Length; i++)
+            {
+                hash = (hash ^ text[i]) * 16777619u;
+            }
+
+            return (int)hash;
         }
 
         /// <summary>Drives every output to its safe state (before a restart or at shutdown).</summary>

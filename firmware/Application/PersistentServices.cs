@@ -35,6 +35,7 @@ namespace Wallbox.Firmware.Application
             string root = board.Storage.Root;
             Configuration = new ConfigurationStore(board.Storage, root + "config");
             ChargePointConfigKeys.Declare(Configuration, _board);
+            Ocpp.OcppConfigKeys.Declare(Configuration);
             Cache = new AuthorizationCache(board.Storage, root + "authcache", board.WallClock);
             LocalList = new LocalAuthorizationList(board.Storage, root + "locallist", board.WallClock);
             Journal = new TransactionJournal(board.Storage, root + "tx\\");

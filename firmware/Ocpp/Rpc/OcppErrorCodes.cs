@@ -3,9 +3,10 @@ namespace Wallbox.Firmware.Ocpp.Rpc
     /// <summary>Wire names of <see cref="OcppErrorCode"/>.</summary>
     /// <remarks>
     /// We send the names of the OCPP-J 1.6 specification text (§4.2.3), including its spellings
-    /// "FormationViolation" and "OccurenceConstraintViolation". We accept on receipt the spellings central systems
-    /// actually use as well: "FormatViolation" (OCPP 2.0) and "OccurrenceConstraintViolation" (the corrected spelling,
-    /// sent for instance by ocpp-rpc).
+    /// "FormationViolation" and "OccurenceConstraintViolation": the OCPP-J 1.6 errata sheet v1.0 §5.1–5.2 lists both
+    /// as "known issues that will not be fixed" in 1.6 (a message-level change would break implementations). We
+    /// accept on receipt the spellings central systems actually send as well: "FormatViolation" (OCPP 2.0.1) and
+    /// "OccurrenceConstraintViolation" (OCPP 2.1, and ocpp-rpc).
     /// </remarks>
     public static class OcppErrorCodes
     {

@@ -7,7 +7,7 @@ using Wallbox.Hal.Simulation;
 
 namespace Wallbox.Firmware.Tests.Config;
 
-/// <summary>docs/configuration-keys.md lists the keys <see cref="ChargePointConfigKeys"/> declares; they must not drift apart.</summary>
+/// <summary>docs/configuration-keys.md lists the keys <see cref="ChargePointConfigKeys"/> and the OCPP link declare; they must not drift apart.</summary>
 public sealed class ConfigurationKeysDocumentationTests
 {
     [Fact]
@@ -15,6 +15,7 @@ public sealed class ConfigurationKeysDocumentationTests
     {
         var store = new ConfigurationStore(new SimulatedFileStore(), @"I:\config");
         ChargePointConfigKeys.Declare(store, new ChargingSettings());
+        Wallbox.Firmware.Ocpp.OcppConfigKeys.Declare(store);
         string[][] rows = File.ReadAllLines(RepositoryPaths.Doc("configuration-keys.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
