@@ -154,6 +154,17 @@ public sealed class SimulatedWebSocketClient : IWebSocketClient, ISimulatedDevic
         _inFlightToClient.Enqueue((Encoding.UTF8.GetBytes(text), _clock.NowUs + MessageLatencyMs * 1000L));
     }
 
+    /// <summary>Peer: sends raw bytes as a text message (possibly not valid UTF-8: a broken or hostile peer).</summary>
+    public void PeerSendBytes(byte[] data)
+    {
+        if (State != WebSocketClientState.Open)
+        {
+            throw new InvalidOperationException("connection is not open");
+        }
+
+        _inFlightToClient.Enqueue(((byte[])data.Clone(), _clock.NowUs + MessageLatencyMs * 1000L));
+    }
+
     /// <summary>Peer: takes the oldest message the charge point sent, if any.</summary>
     public bool TryPeerReceive(out string text) => _receivedByPeer.TryDequeue(out text);
 
