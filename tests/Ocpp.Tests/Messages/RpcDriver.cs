@@ -94,15 +94,4 @@ internal sealed class RpcDriver : IDisposable
             _failure = e;
         }
     }
-
-    private sealed class StopwatchClock : IMonotonicClock
-    {
-        private readonly System.Diagnostics.Stopwatch _watch;
-
-        public StopwatchClock(System.Diagnostics.Stopwatch watch) => _watch = watch;
-
-        public long NowUs => _watch.ElapsedTicks * 1_000_000 / System.Diagnostics.Stopwatch.Frequency;
-
-        public long NowMs => _watch.ElapsedMilliseconds;
-    }
 }
