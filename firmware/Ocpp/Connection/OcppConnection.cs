@@ -40,6 +40,7 @@ namespace Wallbox.Firmware.Ocpp.Connection
         private Phase _phase = Phase.Idle;
         private long _nextAttemptAtMs;
         private bool _refused;
+        private string _settingsProblem = "OCPP is disabled";
 
         /// <summary>Creates the connection on <paramref name="socket"/>; <paramref name="jitterSeed"/> should differ between charge points.</summary>
         public OcppConnection(IWebSocketClient socket, Logger log, int jitterSeed)
@@ -104,6 +105,7 @@ namespace Wallbox.Firmware.Ocpp.Connection
             }
 
             _settings = settings.Clone();
+            _settingsProblem = _settings.Problem();
             ConsecutiveFailures = 0;
             _refused = false;
             if (_phase == Phase.Open || _phase == Phase.Connecting)
@@ -122,10 +124,10 @@ namespace Wallbox.Firmware.Ocpp.Connection
         /// <inheritdoc />
         public void Tick(long nowMs)
         {
-            string problem = _settings.Problem();
-            if (problem != null)
+            // Checked once per settings change, not per tick: a tick must not allocate (the reason strings do).
+            if (_settingsProblem != null)
             {
-                Disable(problem);
+                Disable(_settingsProblem);
                 return;
             }
 

@@ -216,4 +216,23 @@ public sealed class OcppConnectionTests
 
         Assert.Equal(1, bench.Socket.ConnectAttempts);
     }
+
+    [Theory]
+    [InlineData("ws://csms.example/", 0)]
+    [InlineData("ws://csms.example/", 2)]
+    [InlineData("", 0)]
+    public void Steady_ticks_allocate_nothing_whether_connected_in_error_or_disabled(string url, int profile)
+    {
+        var bench = new ConnectionBench();
+        bench.Connection.Apply(ConnectionBench.Settings(url: url, key: "k", profile: profile));
+        bench.Run(1000);
+
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            bench.Connection.Tick(bench.Clock.NowMs);
+        }
+
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
