@@ -52,7 +52,7 @@ namespace Wallbox.Firmware.Config
             store.Declare(ConfigKey.Text(OfflineAuthorizationMode, "Whitelist", 16).OneOf(OfflineModes));
             store.Declare(ConfigKey.Text(CentralSystemUrl, string.Empty, 255).StartingWith(WebSocketSchemes).NeedingReboot());
             store.Declare(ConfigKey.Text(ChargePointIdentity, string.Empty, 48).NeedingReboot());
-            store.Declare(ConfigKey.Text(AuthorizationKey, string.Empty, 40).AsWriteOnly().NeedingReboot());
+            store.Declare(ConfigKey.Text(AuthorizationKey, string.Empty, 40).Checked(Ocpp.Configuration.AuthorizationKeyCheck.Instance).AsWriteOnly().NeedingReboot());
         }
 
         /// <summary>The board's settings with the stored installation and owner values applied.</summary>

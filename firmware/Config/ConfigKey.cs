@@ -44,6 +44,9 @@ namespace Wallbox.Firmware.Config
         /// <summary>When set, text must start with one of these (e.g. "ws://", "wss://").</summary>
         public string[] RequiredPrefixes { get; private set; }
 
+        /// <summary>When set, a further rule text values must follow (e.g. a list of supported measurands).</summary>
+        public IConfigValueCheck ValueCheck { get; private set; }
+
         /// <summary>Cannot be changed from outside (reported by GetConfiguration as readonly).</summary>
         public bool ReadOnly { get; private set; }
 
@@ -87,6 +90,13 @@ namespace Wallbox.Firmware.Config
         public ConfigKey StartingWith(string[] prefixes)
         {
             RequiredPrefixes = prefixes;
+            return this;
+        }
+
+        /// <summary>Adds a rule text values must follow.</summary>
+        public ConfigKey Checked(IConfigValueCheck check)
+        {
+            ValueCheck = check;
             return this;
         }
 
@@ -214,6 +224,13 @@ namespace Wallbox.Firmware.Config
             if (RequiredPrefixes != null && value.Length > 0 && !StartsWithAny(value, RequiredPrefixes))
             {
                 reason = Name + ": must start with " + Join(RequiredPrefixes);
+                return null;
+            }
+
+            string problem = ValueCheck == null ? null : ValueCheck.Check(value);
+            if (problem != null)
+            {
+                reason = Name + ": " + problem;
                 return null;
             }
 

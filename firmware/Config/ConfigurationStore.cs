@@ -94,6 +94,35 @@ namespace Wallbox.Firmware.Config
             return index < 0 ? null : _keys[index];
         }
 
+        /// <summary>
+        /// Definition of <paramref name="name"/> compared without regard to letter case (ASCII letters), or null when not
+        /// declared. OCPP 1.6 types configuration key names as CiString50Type, "case insensitive" (§7, ChangeConfiguration.req
+        /// and GetConfiguration.req key), so the OCPP handlers look names up this way; an exact match wins.
+        /// </summary>
+        public ConfigKey FindIgnoringCase(string name)
+        {
+            if (name == null)
+            {
+                return null;
+            }
+
+            int index = IndexOf(name);
+            if (index >= 0)
+            {
+                return _keys[index];
+            }
+
+            for (int i = 0; i < _count; i++)
+            {
+                if (EqualsIgnoringAsciiCase(_keys[i].Name, name))
+                {
+                    return _keys[i];
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Current value of <paramref name="name"/> (also of write-only keys: the firmware itself may read them).</summary>
         public string Get(string name)
         {
@@ -128,6 +157,35 @@ namespace Wallbox.Firmware.Config
             string[] values = new string[] { value };
             int failing;
             return TrySetMany(names, values, 1, out failing, out reason);
+        }
+
+        /// <summary>
+        /// Changes a key the firmware itself owns (read-only from outside, e.g. the persisted connector availability);
+        /// the value is still checked against the key's definition.
+        /// </summary>
+        public ConfigChangeStatus SetByFirmware(string name, string value, out string reason)
+        {
+            int index = IndexOf(name);
+            if (index < 0)
+            {
+                reason = "unknown configuration key " + name;
+                return ConfigChangeStatus.NotSupported;
+            }
+
+            string normalized = _keys[index].Normalize(value, out reason);
+            if (normalized == null)
+            {
+                return ConfigChangeStatus.Rejected;
+            }
+
+            if (normalized != _values[index])
+            {
+                _values[index] = normalized;
+                ChangeCount++;
+                _record.RequestSave();
+            }
+
+            return ConfigChangeStatus.Accepted;
         }
 
         /// <summary>
@@ -174,9 +232,20 @@ namespace Wallbox.Firmware.Config
             }
 
             failingIndex = -1;
-            System.Array.Copy(_staged, _values, _count);
-            ChangeCount++;
-            _record.RequestSave();
+            bool changed = false;
+            for (int i = 0; i < _count && !changed; i++)
+            {
+                changed = _staged[i] != _values[i];
+            }
+
+            if (changed)
+            {
+                // A central system that sends the same ChangeConfiguration at every connection must not wear the flash.
+                System.Array.Copy(_staged, _values, _count);
+                ChangeCount++;
+                _record.RequestSave();
+            }
+
             return reboot ? ConfigChangeStatus.RebootRequired : ConfigChangeStatus.Accepted;
         }
 
@@ -277,6 +346,36 @@ namespace Wallbox.Firmware.Config
             }
 
             return -1;
+        }
+
+        private static bool EqualsIgnoringAsciiCase(string a, string b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                char x = a[i];
+                char y = b[i];
+                if (x >= 'A' && x <= 'Z')
+                {
+                    x = (char)(x + ('a' - 'A'));
+                }
+
+                if (y >= 'A' && y <= 'Z')
+                {
+                    y = (char)(y + ('a' - 'A'));
+                }
+
+                if (x != y)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private int SerializedSize(string[] values)
