@@ -60,6 +60,15 @@ namespace Wallbox.Firmware.Ocpp.Rpc
             get { return State == OcppCallState.Queued || State == OcppCallState.AwaitingResponse; }
         }
 
+        /// <summary>The owner has read a finished call's outcome: back to <see cref="OcppCallState.Idle"/>, ready for reuse.</summary>
+        public void Acknowledge()
+        {
+            if (IsFinished)
+            {
+                Finish(OcppCallState.Idle, OcppErrorCode.None, null);
+            }
+        }
+
         internal void Finish(OcppCallState state, OcppErrorCode code, string description)
         {
             State = state;

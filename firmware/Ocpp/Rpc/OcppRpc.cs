@@ -35,6 +35,11 @@ namespace Wallbox.Firmware.Ocpp.Rpc
         /// <summary>Minimum time between two log lines about dropped frames, milliseconds.</summary>
         public const int DroppedFrameLogIntervalMs = 10000;
 
+        /// <summary>
+        /// Returned by an <see cref="IOcppDeferredRequestHandler"/>'s Handle to answer in a later tick; never sent.
+        /// </summary>
+        public static readonly IOcppPayload AnswerLater = new DeferredAnswerMarker();
+
         private const string LogSource = "ocpp-rpc";
 
         private readonly IWebSocketClient _socket;
@@ -53,6 +58,8 @@ namespace Wallbox.Firmware.Ocpp.Rpc
         private int _handlerCount;
         private OcppCall _outstanding;
         private int _heldReplyLength;
+        private IOcppDeferredRequestHandler _deferred;
+        private string _deferredMessageId;
         private long _nextMessageNumber = 1;
         private long _nextSequence;
         private long _lastDropLogMs = long.MinValue;
@@ -185,6 +192,15 @@ namespace Wallbox.Firmware.Ocpp.Rpc
                 _heldReplyLength = 0;
             }
 
+            if (_deferred != null)
+            {
+                FinishDeferred(nowMs);
+                if (_heldReplyLength > 0)
+                {
+                    return;
+                }
+            }
+
             if (_outstanding != null && nowMs - _outstanding.SentAtMs >= _outstanding.TimeoutMs)
             {
                 Statistics.CallsTimedOut++;
@@ -220,6 +236,8 @@ namespace Wallbox.Firmware.Ocpp.Rpc
 
             // An answer not yet handed over is lost with the connection; the central system times its CALL out.
             _heldReplyLength = 0;
+            _deferred = null;
+            _deferredMessageId = null;
         }
 
         private void HandleFrame(int length, bool truncated, long nowMs)
@@ -284,6 +302,12 @@ namespace Wallbox.Firmware.Ocpp.Rpc
                 return;
             }
 
+            if (handler == _deferred)
+            {
+                SendError(id, OcppErrorCode.GenericError, "the previous " + action + " is still being processed");
+                return;
+            }
+
             _error.Clear();
             IOcppPayload confirmation;
             try
@@ -298,6 +322,55 @@ namespace Wallbox.Firmware.Ocpp.Rpc
                 return;
             }
 
+            if (confirmation == AnswerLater)
+            {
+                IOcppDeferredRequestHandler deferred = handler as IOcppDeferredRequestHandler;
+                if (deferred == null || _deferred != null)
+                {
+                    _log.Error(LogSource, action + " handler asked to answer later but cannot");
+                    SendError(id, OcppErrorCode.InternalError, "the charge point failed to process " + action);
+                    return;
+                }
+
+                _deferred = deferred;
+                _deferredMessageId = id;
+                return;
+            }
+
+            Answer(id, action, confirmation);
+        }
+
+        private void FinishDeferred(long nowMs)
+        {
+            IOcppDeferredRequestHandler handler = _deferred;
+            IOcppPayload confirmation;
+            _error.Clear();
+            bool finished;
+            try
+            {
+                finished = handler.TryFinish(nowMs, _error, out confirmation);
+            }
+            catch (System.Exception e)
+            {
+                _log.Error(LogSource, handler.Action + " handler failed: " + e.Message);
+                _error.Set(OcppErrorCode.InternalError, "the charge point failed to process " + handler.Action);
+                confirmation = null;
+                finished = true;
+            }
+
+            if (!finished)
+            {
+                return;
+            }
+
+            string id = _deferredMessageId;
+            _deferred = null;
+            _deferredMessageId = null;
+            Answer(id, handler.Action, confirmation);
+        }
+
+        private void Answer(string id, string action, IOcppPayload confirmation)
+        {
             if (confirmation == null)
             {
                 SendError(id, _error.IsSet ? _error.Code : OcppErrorCode.GenericError, _error.IsSet ? _error.Description : action + " refused");
@@ -529,6 +602,34 @@ namespace Wallbox.Firmware.Ocpp.Rpc
             }
 
             return null;
+        }
+    }
+
+    /// <summary>The marker behind <see cref="OcppRpc.AnswerLater"/>.</summary>
+    internal sealed class DeferredAnswerMarker : IOcppPayload
+    {
+        public string Action
+        {
+            get { return string.Empty; }
+        }
+
+        public bool IsRequest
+        {
+            get { return false; }
+        }
+
+        public bool Read(JsonReader r, OcppDecodeError error)
+        {
+            return false;
+        }
+
+        public bool Validate(OcppDecodeError error)
+        {
+            return false;
+        }
+
+        public void Write(JsonWriter w)
+        {
         }
     }
 }
