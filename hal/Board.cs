@@ -10,6 +10,9 @@ namespace Wallbox.Hal
         /// <summary>Board name, e.g. "virtual" or "esp32-devkitc-v1".</summary>
         public string Name;
 
+        /// <summary>Serial number of the controller board (BootNotification chargePointSerialNumber, CPL-23); at most 25 characters.</summary>
+        public string SerialNumber;
+
         /// <summary>Monotonic time.</summary>
         public IMonotonicClock Clock;
 

@@ -5,7 +5,9 @@ using Wallbox.Drivers.Proximity;
 using Wallbox.Drivers.Rcd;
 using Wallbox.Drivers.SocketLock;
 using Wallbox.Firmware.Charging;
+using Wallbox.Firmware.Authorization;
 using Wallbox.Firmware.Charging.Indication;
+using Wallbox.Firmware.Metering;
 using Wallbox.Firmware.Ocpp;
 using Wallbox.Firmware.Runtime;
 using Wallbox.Firmware.Storage;
@@ -38,6 +40,12 @@ namespace Wallbox.Firmware.Application
         /// </summary>
         private const int OcppTickBudgetUs = 8000;
 
+        /// <summary>
+        /// Tick budget of the OCPP services, microseconds: state machines and at most one message built per service;
+        /// flash and socket work is on the HAL workers.
+        /// </summary>
+        private const int OcppServicesTickBudgetUs = 4000;
+
         /// <summary>Tick budget of the status light, microseconds: three GPIO writes.</summary>
         private const int StatusLightTickBudgetUs = 500;
 
@@ -49,6 +57,15 @@ namespace Wallbox.Firmware.Application
         /// (current transformers), or null when the board has none.
         /// </summary>
         public ChargePointFirmware(Board board, ChargingSettings settings, IPhaseCurrentSource phaseCurrents)
+            : this(board, settings, phaseCurrents, null)
+        {
+        }
+
+        /// <summary>
+        /// Builds the firmware on <paramref name="board"/> with <paramref name="meter"/>, the energy meter of the
+        /// charging circuit (null when the board has none: transactions then report 0 Wh).
+        /// </summary>
+        public ChargePointFirmware(Board board, ChargingSettings settings, IPhaseCurrentSource phaseCurrents, IEnergyMeter meter)
         {
             if (board == null)
             {
@@ -66,6 +83,8 @@ namespace Wallbox.Firmware.Application
             }
 
             _board = board;
+            IdTags = new PresentedIdTagQueue();
+            Meter = meter;
             Log = new Logger(board.LogSink, board.Clock, LogLevel.Info);
             Loop = new MainLoop(board.Clock, board.Watchdog, Log, Limits.MaxLoopComponents);
 
@@ -90,8 +109,19 @@ namespace Wallbox.Firmware.Application
             {
                 Ocpp = new OcppLink(board.WebSocket, Persistent.Configuration, IndicationFlags, Log, (int)board.Clock.NowUs ^ HashOf(board.Name));
                 Loop.Register("ocpp", Ocpp, OcppTickBudgetUs);
+                ChargePoint = new OcppChargePoint(Ocpp, Persistent, Charging, IdTags, IndicationFlags, meter, board, Log);
+                Loop.Register("ocpp-services", ChargePoint, OcppServicesTickBudgetUs);
             }
         }
+
+        /// <summary>idTags presented at the charge point (RFID reader, web page PIN, virtual wallbox), waiting to be handled.</summary>
+        public PresentedIdTagQueue IdTags { get; private set; }
+
+        /// <summary>The energy meter of the charging circuit, or null.</summary>
+        public IEnergyMeter Meter { get; private set; }
+
+        /// <summary>The OCPP charge point (its services and handlers), or null on a board without a WebSocket transport.</summary>
+        public OcppChargePoint ChargePoint { get; private set; }
 
         /// <summary>The link to the central system, or null on a board without a WebSocket transport.</summary>
         public OcppLink Ocpp { get; private set; }

@@ -35,7 +35,7 @@ namespace Wallbox.Firmware.Application
             string root = board.Storage.Root;
             Configuration = new ConfigurationStore(board.Storage, root + "config");
             ChargePointConfigKeys.Declare(Configuration, _board);
-            Ocpp.OcppConfigKeys.Declare(Configuration);
+            Ocpp.OcppConfigKeys.Declare(Configuration, _board.HasSocket);
             Cache = new AuthorizationCache(board.Storage, root + "authcache", board.WallClock);
             LocalList = new LocalAuthorizationList(board.Storage, root + "locallist", board.WallClock);
             Journal = new TransactionJournal(board.Storage, root + "tx\\");
@@ -103,6 +103,10 @@ namespace Wallbox.Firmware.Application
             }
 
             OfflinePolicy.Mode = ChargePointConfigKeys.OfflineMode(Configuration);
+            OfflinePolicy.LocalListEnabled = Configuration.GetBool(Ocpp.OcppConfigKeys.LocalAuthListEnabled);
+            OfflinePolicy.CacheEnabled = Configuration.GetBool(Ocpp.OcppConfigKeys.AuthorizationCacheEnabled);
+            OfflinePolicy.LocalAuthorizeOffline = Configuration.GetBool(Ocpp.OcppConfigKeys.LocalAuthorizeOffline);
+            OfflinePolicy.AllowUnknown = Configuration.GetBool(Ocpp.OcppConfigKeys.AllowOfflineTxForUnknownId);
         }
     }
 }

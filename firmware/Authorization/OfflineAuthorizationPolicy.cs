@@ -17,7 +17,23 @@ namespace Wallbox.Firmware.Authorization
             _cache = cache;
             LocalListEnabled = true;
             CacheEnabled = true;
+            LocalAuthorizeOffline = true;
         }
+
+        /// <summary>OCPP LocalAuthorizeOffline: offline, idTags Accepted in the local list or cache may charge (FXP-K09).</summary>
+        public bool LocalAuthorizeOffline { get; set; }
+
+        /// <summary>OCPP AllowOfflineTxForUnknownId: offline, idTags found nowhere may charge (FXP-K01, CPL-44 b).</summary>
+        public bool AllowUnknown { get; set; }
+
+        /// <summary>What the local list or cache said about the idTag of the last decision (parent for FXP-37), valid when <see cref="LastFound"/>.</summary>
+        public IdTagInfo LastInfo
+        {
+            get { return _info; }
+        }
+
+        /// <summary>True when the idTag of the last decision was found in the local list or cache.</summary>
+        public bool LastFound { get; private set; }
 
         /// <summary>The CPL-44 mode.</summary>
         public OfflineAuthorizationMode Mode { get; set; }
@@ -34,6 +50,7 @@ namespace Wallbox.Firmware.Authorization
         /// <summary>Returns true when <paramref name="idTag"/> may charge offline.</summary>
         public bool IsAccepted(string idTag)
         {
+            LastFound = false;
             if (Mode == OfflineAuthorizationMode.RefuseAll)
             {
                 LastReason = "offline, refusing every idTag (CPL-44 c)";
@@ -48,14 +65,24 @@ namespace Wallbox.Firmware.Authorization
 
             if (LocalListEnabled && _localList.TryGet(idTag, _info))
             {
-                LastReason = _info.Status == AuthorizationStatus.Accepted ? "in the local list" : "local list says not accepted";
-                return _info.Status == AuthorizationStatus.Accepted;
+                LastFound = true;
+                LastReason = _info.Status != AuthorizationStatus.Accepted ? "local list says not accepted"
+                    : LocalAuthorizeOffline ? "in the local list" : "in the local list, but LocalAuthorizeOffline is false";
+                return _info.Status == AuthorizationStatus.Accepted && LocalAuthorizeOffline;
             }
 
             if (CacheEnabled && _cache.TryGet(idTag, _info))
             {
-                LastReason = "in the whitelist (authorisation cache)";
-                return _info.Status == AuthorizationStatus.Accepted;
+                LastFound = true;
+                LastReason = _info.Status != AuthorizationStatus.Accepted ? "whitelist says not accepted"
+                    : LocalAuthorizeOffline ? "in the whitelist (authorisation cache)" : "in the whitelist, but LocalAuthorizeOffline is false";
+                return _info.Status == AuthorizationStatus.Accepted && LocalAuthorizeOffline;
+            }
+
+            if (AllowUnknown)
+            {
+                LastReason = "offline, unknown idTag allowed (AllowOfflineTxForUnknownId, CPL-44 b)";
+                return true;
             }
 
             LastReason = "offline and not in the whitelist or local list (CPL-44 a)";

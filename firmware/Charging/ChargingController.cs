@@ -174,6 +174,12 @@ namespace Wallbox.Firmware.Charging
         /// <summary>True when an RCD self-test passed for the current session.</summary>
         public bool SessionRcdTestPassed { get { return _sessionRcdTestPassed; } }
 
+        /// <summary>True when the connector is a socket with a lock actuator (UnlockConnector applies).</summary>
+        public bool HasSocketLock { get { return _lock != null; } }
+
+        /// <summary>The socket lock's state (<see cref="SocketLockStatus.Unlocked"/> on a tethered wallbox).</summary>
+        public SocketLockStatus LockStatus { get { return _lock == null ? SocketLockStatus.Unlocked : _lock.Status; } }
+
         /// <summary>Cable rating read from PP (tethered: <see cref="CableRating.NoCable"/>).</summary>
         public CableRating Cable { get { return _cable; } }
 

@@ -216,6 +216,31 @@ namespace Wallbox.Firmware.Transactions
             return true;
         }
 
+        /// <summary>
+        /// Finds a transaction that has started and not stopped (after a reboot: the one the power cut interrupted);
+        /// false when there is none.
+        /// </summary>
+        public bool TryFindOpenTransaction(out int localTransactionId)
+        {
+            for (int i = 0; i < MaxTransactions; i++)
+            {
+                if (_state[i] == JournalTransactionState.Starting || _state[i] == JournalTransactionState.Open)
+                {
+                    localTransactionId = _localId[i];
+                    return true;
+                }
+            }
+
+            localTransactionId = 0;
+            return false;
+        }
+
+        /// <summary>True when every one of the 40 slots is taken (CPL-50: a new session must be refused).</summary>
+        public bool IsFull
+        {
+            get { return FreeSlot() < 0; }
+        }
+
         /// <summary>True once the StartTransaction of <paramref name="localTransactionId"/> is on flash.</summary>
         public bool IsStartDurable(int localTransactionId)
         {

@@ -44,6 +44,9 @@ public sealed class IdleSoakTests
         var wallbox = new VirtualWallbox(new Wallbox.Firmware.Charging.ChargingSettings { RequireAuthorization = false });
         wallbox.Hardware.PlugInEv();
         wallbox.RunForMs(30_000); // session start, lock, RCD test, ramp-up: events that log and persist
+        // The first hour also holds first-of-their-kind events (the transaction's first power-loss snapshot writes the
+        // record's second slot, the first clock-aligned sample formats its values); steady state is what follows.
+        wallbox.RunForMs(60L * 60 * 1000);
 
         Assert.True(wallbox.Hardware.Contactor.ContactsClosed);
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();

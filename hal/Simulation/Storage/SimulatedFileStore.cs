@@ -359,7 +359,14 @@ public sealed class SimulatedFileStore : IFileStore, ISimulatedDevice
         BlockErases += Math.Max(1, BlocksFor(newLength) - firstBlock);
         MetadataCommits++;
 
-        List<byte> data = append && existing != null ? existing : new List<byte>(job.Count);
+        // An overwrite reuses the file's list (the simulated flash must not allocate in a steady loop either, or the
+        // firmware's allocation tests would measure the simulation).
+        List<byte> data = existing ?? new List<byte>(job.Count);
+        if (!append)
+        {
+            data.Clear();
+        }
+
         for (int i = 0; i < job.Count; i++)
         {
             data.Add(job.Buffer[job.Offset + i]);

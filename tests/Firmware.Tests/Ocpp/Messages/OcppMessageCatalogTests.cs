@@ -57,7 +57,7 @@ public sealed class OcppMessageCatalogTests
             Assert.Equal(confirmation.GetType(), OcppMessageCatalog.CreateConfirmation(i).GetType());
         }
 
-        int payloadClasses = typeof(IOcppPayload).Assembly.GetTypes().Count(t => typeof(IOcppPayload).IsAssignableFrom(t) && !t.IsInterface);
+        int payloadClasses = typeof(IOcppPayload).Assembly.GetTypes().Count(t => typeof(IOcppPayload).IsAssignableFrom(t) && !t.IsInterface && t.Namespace == typeof(IOcppPayload).Namespace);
         Assert.Equal(78, payloadClasses);
     }
 
