@@ -21,15 +21,21 @@ public sealed class VirtualWallbox
 {
     private bool _powered = true;
 
-    /// <summary>Builds the hardware and boots the firmware with <paramref name="settings"/> (defaults: a 32 A Type 2 socket wallbox).</summary>
-    public VirtualWallbox(ChargingSettings settings = null, ILogSink extraLog = null, int loopPeriodMs = Limits.LoopPeriodMs)
+    /// <summary>
+    /// Builds the hardware and boots the firmware with <paramref name="settings"/> (defaults: a 32 A Type 2 socket
+    /// wallbox). <paramref name="webSocket"/> replaces the scripted central system of the simulated hardware
+    /// (<see cref="VirtualWallboxHardware.WebSocket"/>) with another transport, e.g. a real
+    /// <see cref="HostWebSocketClient"/>; the caller owns it (and disposes it).
+    /// </summary>
+    public VirtualWallbox(ChargingSettings settings = null, ILogSink extraLog = null, int loopPeriodMs = Limits.LoopPeriodMs, IWebSocketClient webSocket = null)
     {
         Hardware = new VirtualWallboxHardware();
         Log = new MemoryLogSink { Forward = extraLog };
         LoopPeriodUs = loopPeriodMs * 1000L;
         Settings = settings ?? new ChargingSettings();
         CurrentTransformers = new VirtualCurrentTransformers(Hardware.Meter);
-        Board = CreateBoard(Hardware, Log);
+        EnergyMeter = new VirtualEnergyMeter(Hardware.Meter);
+        Board = CreateBoard(Hardware, Log, webSocket ?? Hardware.WebSocket);
         Boot();
     }
 
@@ -41,6 +47,9 @@ public sealed class VirtualWallbox
 
     /// <summary>The board's current transformers (feed the over-current protection).</summary>
     public VirtualCurrentTransformers CurrentTransformers { get; }
+
+    /// <summary>The board's energy meter as the firmware reads it.</summary>
+    public VirtualEnergyMeter EnergyMeter { get; }
 
     /// <summary>The HAL bundle handed to the firmware.</summary>
     public Board Board { get; }
@@ -119,13 +128,14 @@ public sealed class VirtualWallbox
         Hardware.Watchdog.Reset();
         Hardware.ResetController.Acknowledge();
         BootCount++;
-        Firmware = new ChargePointFirmware(Board, Settings, CurrentTransformers);
+        Firmware = new ChargePointFirmware(Board, Settings, CurrentTransformers, EnergyMeter);
         Firmware.Start();
     }
 
-    private static Board CreateBoard(VirtualWallboxHardware hw, ILogSink log) => new Board
+    private static Board CreateBoard(VirtualWallboxHardware hw, ILogSink log, IWebSocketClient webSocket) => new Board
     {
         Name = "virtual",
+        SerialNumber = "VWB-0001",
         Clock = hw.Clock,
         WallClock = hw.WallClock,
         PilotPwm = hw.PilotPwm,
@@ -146,7 +156,7 @@ public sealed class VirtualWallbox
         RfidSpi = hw.RfidSpi,
         Storage = hw.Storage,
         NetworkLink = hw.NetworkLink,
-        WebSocket = hw.WebSocket,
+        WebSocket = webSocket,
         HttpServer = hw.HttpServer,
         Watchdog = hw.Watchdog,
         ResetController = hw.ResetController,

@@ -77,6 +77,7 @@ public sealed class HostWebSocketClient : IWebSocketClient, IDisposable
     // Guarded by _gate.
     private readonly Queue<byte[]> _sendQueue;
     private readonly Queue<(byte[] Data, bool Truncated)> _receiveQueue;
+    private readonly ManualResetEventSlim _activity = new ManualResetEventSlim(false);
     private WebSocketCloseReason _lastCloseReason;
     private int _lastHandshakeStatus;
     private int _droppedReceiveCount;
@@ -572,6 +573,7 @@ public sealed class HostWebSocketClient : IWebSocketClient, IDisposable
             byte[] data = new byte[length];
             Buffer.BlockCopy(assembly, 0, data, 0, length);
             _receiveQueue.Enqueue((data, truncated));
+            _activity.Set();
         }
     }
 
@@ -764,7 +766,23 @@ public sealed class HostWebSocketClient : IWebSocketClient, IDisposable
     }
 
     // Caller holds _gate.
-    private void SetState(WebSocketClientState state) => Volatile.Write(ref _state, (int)state);
+    private void SetState(WebSocketClientState state)
+    {
+        Volatile.Write(ref _state, (int)state);
+        _activity.Set();
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeoutMs"/> for something the loop should see: a received frame or a state change.
+    /// For hosts that pace a virtual clock to network events (the scenario tests) instead of sleeping blindly.
+    /// </summary>
+    public bool WaitForActivity(int timeoutMs) => _activity.Wait(timeoutMs) && ResetActivity();
+
+    private bool ResetActivity()
+    {
+        _activity.Reset();
+        return true;
+    }
 
     /// <summary>One connection attempt: what the worker owns, and how the loop side reaches it.</summary>
     /// <remarks>Its token source and semaphore are never disposed: the loop side may still signal them after the
