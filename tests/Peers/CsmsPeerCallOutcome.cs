@@ -5,7 +5,8 @@ namespace Wallbox.Tests.Peers;
 /// <summary>How a call the central system made to the charge point ended (its callResult or callError event).</summary>
 public sealed class CsmsPeerCallOutcome
 {
-    internal CsmsPeerCallOutcome(PeerEvent peerEvent)
+    /// <summary>Reads the outcome from its callResult or callError event.</summary>
+    public CsmsPeerCallOutcome(PeerEvent peerEvent)
     {
         Event = peerEvent;
         IsError = peerEvent.Name == "callError";
