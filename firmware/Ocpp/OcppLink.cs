@@ -14,8 +14,12 @@ namespace Wallbox.Firmware.Ocpp
     /// </summary>
     public sealed class OcppLink : ITickable
     {
-        /// <summary>Calls waiting to be sent at most. Our choice: the transaction journal feeds one at a time, the rest are few.</summary>
-        public const int CallQueueCapacity = 8;
+        /// <summary>
+        /// Calls waiting to be sent at most: every service owns at most one call at a time (boot, heartbeat, two
+        /// status notifications, authorize, the journal, meter values, two triggered notifications), so nothing is
+        /// ever evicted in normal operation. Our choice.
+        /// </summary>
+        public const int CallQueueCapacity = 12;
 
         private readonly ConfigurationStore _configuration;
         private readonly IndicationFlags _indication;

@@ -29,6 +29,7 @@ namespace Wallbox.Firmware.Ocpp.Status
         private readonly ConnectorCondition[] _candidate = new ConnectorCondition[ConnectorCount];
         private readonly long[] _candidateSinceMs = new long[ConnectorCount];
         private readonly long[] _candidateSinceUnixMs = new long[ConnectorCount];
+        private readonly bool[] _candidateStampValid = new bool[ConnectorCount];
         private readonly ConnectorCondition[] _reported = new ConnectorCondition[ConnectorCount];
         private readonly bool[] _reportedValid = new bool[ConnectorCount];
         private readonly bool[] _forced = new bool[ConnectorCount];
@@ -137,6 +138,7 @@ namespace Wallbox.Firmware.Ocpp.Status
                 _candidate[i].CopyFrom(_current[i]);
                 _candidateSinceMs[i] = nowMs;
                 _candidateSinceUnixMs[i] = _session.NowUnixMs;
+                _candidateStampValid[i] = _session.Wall.IsValid;
             }
 
             if (call.IsPending || !_session.IsOnline)
@@ -158,7 +160,8 @@ namespace Wallbox.Firmware.Ocpp.Status
             request.ErrorCode = _candidate[i].ErrorCode;
             request.VendorErrorCode = _candidate[i].VendorErrorCode;
             request.Timestamp = _candidateSinceUnixMs[i];
-            request.HasTimestamp = _session.Wall.IsValid;
+            // A status that began before the clock was set has no trustworthy time: sent without one (it is optional).
+            request.HasTimestamp = _candidateStampValid[i];
             if (_session.Rpc.TryEnqueue(call))
             {
                 _forced[i] = false;
