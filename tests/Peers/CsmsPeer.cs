@@ -50,6 +50,9 @@ public sealed class CsmsPeer : IDisposable
     /// <summary>True while <see cref="Suspend"/> holds the process stopped.</summary>
     public bool IsSuspended => Node != null && Node.IsSuspended;
 
+    /// <summary>Appends the events from <paramref name="fromIndex"/> on to <paramref name="into"/>; returns the index after the last.</summary>
+    public int CopyEventsSince(int fromIndex, List<PeerEvent> into) => Node.CopyEventsSince(fromIndex, into);
+
     /// <summary>The <c>strictValidationFailure</c> events so far.</summary>
     public IReadOnlyList<PeerEvent> ValidationFailures
     {

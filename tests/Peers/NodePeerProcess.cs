@@ -112,6 +112,23 @@ public sealed class NodePeerProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends the events from <paramref name="fromIndex"/> on to <paramref name="into"/> and returns the index after the
+    /// last one: lets a test poll every loop step without copying every event each time.
+    /// </summary>
+    public int CopyEventsSince(int fromIndex, List<PeerEvent> into)
+    {
+        lock (_gate)
+        {
+            for (int i = fromIndex; i < _events.Count; i++)
+            {
+                into.Add(_events[i]);
+            }
+
+            return _events.Count;
+        }
+    }
+
     /// <summary>What the process wrote to stderr so far (its last <see cref="StandardErrorMaxChars"/> characters).</summary>
     public string StandardError
     {
