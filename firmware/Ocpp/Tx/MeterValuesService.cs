@@ -162,8 +162,8 @@ namespace Wallbox.Firmware.Ocpp.Tx
             }
 
             int length = _encoder.Encode(selection, _reading, _charging.OfferedCurrentMa, _bytes, 0, SampleSet.MaxBytes);
-            long unixMs = _session.NowUnixMs;
             bool transactionMessage = local != 0 && context != ReadingContext.Trigger;
+            long unixMs = local != 0 ? _transactions.TimestampUnixMs(nowMs) : _session.NowUnixMs;
             int transactionId = local != 0 ? _journal.TransactionIdOf(local) : 0;
             bool direct = _session.IsOnline && !_call.IsPending && (!transactionMessage || (transactionId != 0 && !_journal.HasPendingMessage));
             if (direct)

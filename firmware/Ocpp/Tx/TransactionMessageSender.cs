@@ -167,6 +167,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
             _inFlight = null;
             JournalMessage head = _journal.Head;
             OcppCallState state = call.State;
+            string error = call.ErrorDescription;
             call.Acknowledge();
             if (state == OcppCallState.Completed)
             {
@@ -198,7 +199,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
                 _attempts++;
                 if (_attempts >= _settings.TransactionMessageAttempts)
                 {
-                    _session.Log.Error(LogSource, KindName(head.Kind) + " of local transaction " + head.LocalTransactionId.ToString() + " dropped after " + _attempts.ToString() + " attempts: " + call.ErrorDescription);
+                    _session.Log.Error(LogSource, KindName(head.Kind) + " of local transaction " + head.LocalTransactionId.ToString() + " dropped after " + _attempts.ToString() + " attempts: " + error);
                     _attempts = 0;
                     DroppedCount++;
                     BeginConfirm(0, true);
@@ -206,7 +207,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
                 }
 
                 _notBeforeMs = nowMs + (long)_settings.TransactionMessageRetryIntervalS * 1000L * _attempts;
-                _session.Log.Warning(LogSource, KindName(head.Kind) + " refused (attempt " + _attempts.ToString() + " of " + _settings.TransactionMessageAttempts.ToString() + "): " + call.ErrorDescription);
+                _session.Log.Warning(LogSource, KindName(head.Kind) + " refused (attempt " + _attempts.ToString() + " of " + _settings.TransactionMessageAttempts.ToString() + "): " + error);
                 return;
             }
 

@@ -70,6 +70,10 @@ namespace Wallbox.Firmware.Ocpp.Tx
         private bool _lastFreeVend;
         private int _settingsVersion = -1;
         private long _lastMeterWh;
+        private bool _clockEstimated;
+        private long _clockBaseUnixMs;
+        private long _clockBaseMs;
+        private long _lastStampUnixMs;
 
         /// <summary>Creates the service; the power-loss record lives at <paramref name="recordPath"/> (e.g. <c>I:\txactive</c>).</summary>
         public TransactionService(
@@ -157,7 +161,9 @@ namespace Wallbox.Firmware.Ocpp.Tx
         /// </summary>
         public bool TryRemoteStart(string idTag, long nowMs)
         {
-            if (Phase != TransactionPhase.Idle || _charging.Session != SessionPhase.None || !_charging.IsAvailable || _charging.State == ChargingState.Faulted)
+            // Finishing (the last session ended, the EV still plugged) may start again, as a card may.
+            if (Phase != TransactionPhase.Idle || _charging.Session == SessionPhase.Active || _charging.Session == SessionPhase.Pending
+                || !_charging.IsAvailable || _charging.State == ChargingState.Faulted)
             {
                 return false;
             }
@@ -197,6 +203,36 @@ namespace Wallbox.Firmware.Ocpp.Tx
             }
 
             _charging.Stop(reason, nowMs);
+        }
+
+        /// <summary>
+        /// The time to record in a transaction message (start, samples, stop, snapshot), Unix ms: the wall clock when it
+        /// is set. After a boot without it (a power cut while offline: the board keeps no time without mains), an
+        /// estimate that is never earlier than what was recorded before the cut: the power-loss record's last time
+        /// (plus the snapshot interval when a transaction was running, as its samples went on between snapshots) plus
+        /// the time since boot; and while estimates are in use, times never go backwards in this boot, even when the
+        /// clock is set later (CPL-51: the messages are replayed in order, with increasing times).
+        /// </summary>
+        public long TimestampUnixMs(long nowMs)
+        {
+            long stamp;
+            if (_session.Wall.IsValid || _clockBaseUnixMs == 0)
+            {
+                stamp = _session.NowUnixMs;
+            }
+            else
+            {
+                _clockEstimated = true;
+                stamp = _clockBaseUnixMs + (nowMs - _clockBaseMs);
+            }
+
+            if (_clockEstimated && stamp < _lastStampUnixMs)
+            {
+                stamp = _lastStampUnixMs;
+            }
+
+            _lastStampUnixMs = stamp;
+            return stamp;
         }
 
         /// <summary>
@@ -254,6 +290,13 @@ namespace Wallbox.Firmware.Ocpp.Tx
             _lastFreeVend = _settings.FreeVend;
             _settingsVersion = _settings.Version;
             Phase = TransactionPhase.Idle;
+            if (!_session.Wall.IsValid && _active.LastUnixMs > 0)
+            {
+                // No time of day after the cut: transaction times are estimated from the last one recorded.
+                _clockBaseUnixMs = _active.LastUnixMs + (_active.Active ? PowerLossSnapshotIntervalMs : 0);
+                _clockBaseMs = nowMs;
+            }
+
             int open;
             bool journalOpen = _journal.TryFindOpenTransaction(out open);
             bool standaloneRecord = _active.Active && _active.LocalTransactionId == 0;
@@ -289,7 +332,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
                 _active.Active = true;
                 _active.LocalTransactionId = open;
                 _active.IdTag = null;
-                BeginEnding(Reason.PowerLoss, ReadMeter(nowMs) ? _reading.EnergyImportWh : 0, _session.NowUnixMs, null);
+                BeginEnding(Reason.PowerLoss, ReadMeter(nowMs) ? _reading.EnergyImportWh : 0, TimestampUnixMs(nowMs), null);
                 _session.Log.Warning(LogSource, "transaction " + open.ToString() + " open in the journal without its power-loss record: stopped with PowerLoss at the current reading");
                 return;
             }
@@ -524,7 +567,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
                 case TransactionPhase.Running:
                     if (session != SessionPhase.Active)
                     {
-                        BeginEnding(StopReasonMapping.ToWire(_charging.LastStopReason), CurrentMeterWh(nowMs), _session.NowUnixMs, _stopIdTag);
+                        BeginEnding(StopReasonMapping.ToWire(_charging.LastStopReason), CurrentMeterWh(nowMs), TimestampUnixMs(nowMs), _stopIdTag);
                     }
                     else
                     {
@@ -552,7 +595,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
             }
 
             long meterStartWh = CurrentMeterWh(nowMs);
-            long startUnixMs = _session.NowUnixMs;
+            long startUnixMs = TimestampUnixMs(nowMs);
             int local = 0;
             string refusal;
             if (!_session.IsStandalone && !_journal.TryBeginTransaction(ConnectorId, _pendingIdTag, meterStartWh, startUnixMs, 0, out local, out refusal))
@@ -588,14 +631,15 @@ namespace Wallbox.Firmware.Ocpp.Tx
 
             _lastSnapshotMs = nowMs;
             long meterWh = CurrentMeterWh(nowMs);
-            if (meterWh == _active.LastMeterWh)
+            if (meterWh == _active.LastMeterWh && _session.IsOnline)
             {
-                // Nothing flowed: the stored snapshot is as good (flash wear).
+                // Nothing flowed: the stored snapshot is as good (flash wear). Offline its time is written anyway: the
+                // samples journaled meanwhile carry later times, which a boot without the clock must not precede.
                 return;
             }
 
             _active.LastMeterWh = meterWh;
-            _active.LastUnixMs = _session.NowUnixMs;
+            _active.LastUnixMs = TimestampUnixMs(nowMs);
             _record.RequestSave();
         }
 
@@ -638,6 +682,12 @@ namespace Wallbox.Firmware.Ocpp.Tx
 
         private void FinishEnding()
         {
+            // The record keeps the last time recorded: a boot without the clock times the next transaction after it.
+            if (_endUnixMs > _active.LastUnixMs)
+            {
+                _active.LastUnixMs = _endUnixMs;
+            }
+
             ClearRecord();
             _stopIdTag = null;
             Phase = TransactionPhase.Idle;
