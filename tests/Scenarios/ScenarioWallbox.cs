@@ -248,17 +248,11 @@ public sealed class ScenarioWallbox : IDisposable
         }
     }
 
-    /// <summary>Makes the central system call the charge point and runs until the outcome is known.</summary>
-    public CsmsPeerCallOutcome Call(string action, JsonNode payload, long virtualTimeoutMs = 60000)
-    {
-        string id = Peer.BeginCall(Identity, action, payload);
-        PeerEvent outcome = null;
-        RunUntil(
-            () => (outcome = Events.FirstOrDefault(e => (e.Name == "callResult" || e.Name == "callError") && e.GetString("id") == id)) != null,
-            virtualTimeoutMs,
-            "the answer to " + action);
-        return new CsmsPeerCallOutcome(outcome);
-    }
+    /// <summary>
+    /// Makes the central system call the charge point and runs until the outcome is known, paced to the wire both ways
+    /// (<see cref="CentralSystemCalls.CallPaced"/>): virtual time does not run while the request or the answer travels.
+    /// </summary>
+    public CsmsPeerCallOutcome Call(string action, JsonNode payload, long virtualTimeoutMs = 60000) => this.CallPaced(action, payload, virtualTimeoutMs);
 
     /// <summary>The payloads of the CALLs <paramref name="action"/> this charge point sent since it was built (or since <paramref name="from"/>).</summary>
     public List<JsonObject> CallsOf(string action, int from = -1) => Events

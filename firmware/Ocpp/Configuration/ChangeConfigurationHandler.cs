@@ -9,7 +9,8 @@ namespace Wallbox.Firmware.Ocpp.Configuration
     /// Answers ChangeConfiguration (OCPP 1.6 §5.3) through <see cref="ConfigurationStore.TrySet"/>, whose outcome is the
     /// status: an unknown key is NotSupported; a read-only key, or a value of the wrong type, out of range or not
     /// allowed, is Rejected and nothing changes (the store checks before it stores, FXP-48, FXP-58); a valid value is
-    /// Accepted, or RebootRequired for a key that takes effect only after a reboot.
+    /// Accepted, or RebootRequired for a key that takes effect only after a reboot. SecurityProfile is also refused when
+    /// the link could not connect with it (<see cref="SecurityProfileProblem"/>).
     /// </summary>
     /// <remarks>
     /// Key names are CiString50 (§7: case insensitive), so the key is looked up ignoring case and changed under its
@@ -62,12 +63,56 @@ namespace Wallbox.Firmware.Ocpp.Configuration
             }
             else
             {
-                status = _store.TrySet(key.Name, value, out reason);
+                reason = key.Name == OcppConfigKeys.SecurityProfile ? SecurityProfileProblem(key, value) : null;
+                status = reason != null ? ConfigChangeStatus.Rejected : _store.TrySet(key.Name, value, out reason);
             }
 
             _confirmation.Status = ToOcpp(status);
             Log(key, name, value, status, reason);
             return _confirmation;
+        }
+
+        /// <summary>
+        /// Why the central system may not set SecurityProfile to <paramref name="value"/>, or null. The link takes a new
+        /// profile at once (OcppConnection), so a profile it cannot connect with would cut the charge point off from
+        /// every central system for good, reachable again only on site. Refused, as the security whitepaper's "Upgrade
+        /// Charge Point Security Profile" use case has it: a lower profile (OCA test case TC_084_CS "Downgrade security
+        /// profile - Rejected"), profile 1 or 2 without an AuthorizationKey, 2 or 3 without a wss:// URL, and 3, whose
+        /// client certificates this firmware does not support yet. A value the key's definition refuses is left to the
+        /// store (same reason as for any key). The local configuration (web page, SMS) is not bound by these rules.
+        /// </summary>
+        private string SecurityProfileProblem(ConfigKey key, string value)
+        {
+            string ignored;
+            string normalized = key.Normalize(value, out ignored);
+            if (normalized == null)
+            {
+                return null;
+            }
+
+            int wanted = normalized[0] - '0';
+            int current = _store.GetInt(OcppConfigKeys.SecurityProfile);
+            if (wanted < current)
+            {
+                return key.Name + ": a lower security profile than " + current.ToString() + " cannot be set by the central system";
+            }
+
+            if (wanted == 3)
+            {
+                return key.Name + ": profile 3 (client certificates) is not supported";
+            }
+
+            if (wanted >= 1 && _store.Get(ChargePointConfigKeys.AuthorizationKey).Length == 0)
+            {
+                return key.Name + ": profile " + normalized + " needs the AuthorizationKey first";
+            }
+
+            if (wanted >= 2 && _store.Get(ChargePointConfigKeys.CentralSystemUrl).IndexOf("wss://") != 0)
+            {
+                return key.Name + ": profile " + normalized + " needs a wss:// CentralSystemUrl";
+            }
+
+            return null;
         }
 
         private static ConfigurationStatus ToOcpp(ConfigChangeStatus status)

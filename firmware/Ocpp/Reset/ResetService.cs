@@ -93,13 +93,12 @@ namespace Wallbox.Firmware.Ocpp.Reset
                 return;
             }
 
-            if (!_hard && !_sender.IsIdle && _session.IsOnline && waited < SoftResetDeliveryWaitMs)
-            {
-                return;
-            }
-
+            // Deferred confirmations are written now; a StopTransaction still on its way to flash is not yet visible to
+            // the sender, so a soft reset waits for both: everything durable and, within its limit, delivered.
             _persistent.Journal.Flush();
-            if (!IsDurable() && waited < MaxWaitMs)
+            bool durable = IsDurable();
+            bool delivered = _hard || !_session.IsOnline || (durable && _sender.IsIdle) || waited >= SoftResetDeliveryWaitMs;
+            if ((!durable && waited < MaxWaitMs) || !delivered)
             {
                 return;
             }

@@ -94,7 +94,10 @@ namespace Wallbox.Firmware.Ocpp.Status
                 return;
             }
 
-            ConnectorConditionMapper.MapChargePoint(_charging, _settings.ChargePointOperative, _current[0]);
+            // The charge point is Unavailable once a stored Inoperative has taken effect: one Scheduled behind a
+            // transaction (OCPP 1.6 §5.2) still leaves the controller available, and connector 0 is reported Available
+            // until the transaction has ended (§4.9: the StatusNotification follows the change, not the request).
+            ConnectorConditionMapper.MapChargePoint(_charging, _settings.ChargePointOperative || _charging.IsAvailable, _current[0]);
             ConnectorConditionMapper.MapConnector(_charging, _health.MeterFailed, _health.ReaderFailed, _current[1]);
             int connects = _session.Link.Connection.ConnectCount;
             if (connects != _seenConnectCount || (_session.Registration == RegistrationState.Accepted && _seenRegistration != RegistrationState.Accepted))

@@ -419,6 +419,13 @@ namespace Wallbox.Firmware.Ocpp.Tx
                         return;
                     }
 
+                    if (!_charging.IsAvailable || _charging.State == ChargingState.Faulted)
+                    {
+                        // WBX-15b: an unavailable or faulted charge point refuses at once, without asking anyone.
+                        Refuse(nowMs, "the charge point is unavailable or faulted");
+                        return;
+                    }
+
                     _pendingRemote = false;
                     BeginAuthorization(card);
                     break;

@@ -19,6 +19,11 @@ public sealed class ChangeConfigurationHandlerTests
     {
         var bench = new ConfigurationBench();
         ConfigKey key = bench.Store.Find(name);
+        foreach ((string other, string otherValue) in KeySamples.Prerequisites(key))
+        {
+            Assert.NotEqual(ConfigChangeStatus.Rejected, bench.Store.TrySet(other, otherValue, out _));
+        }
+
         string before = bench.Store.Get(name);
         string value = KeySamples.Valid(key);
 
@@ -163,7 +168,45 @@ public sealed class ChangeConfigurationHandlerTests
         Assert.Equal("[3,\"c1\",{\"status\":\"Accepted\"}]", rpc.Exchange("[2,\"c1\",\"ChangeConfiguration\",{\"key\":\"HeartbeatInterval\",\"value\":\"120\"}]").Single());
         Assert.Equal("[3,\"c2\",{\"status\":\"Rejected\"}]", rpc.Exchange("[2,\"c2\",\"ChangeConfiguration\",{\"key\":\"HeartbeatInterval\",\"value\":\"-1\"}]").Single());
         Assert.Equal("[3,\"c3\",{\"status\":\"NotSupported\"}]", rpc.Exchange("[2,\"c3\",\"ChangeConfiguration\",{\"key\":\"Nope\",\"value\":\"1\"}]").Single());
-        Assert.Equal("[3,\"c4\",{\"status\":\"RebootRequired\"}]", rpc.Exchange("[2,\"c4\",\"ChangeConfiguration\",{\"key\":\"SecurityProfile\",\"value\":\"1\"}]").Single());
+        Assert.Equal("[3,\"c4\",{\"status\":\"RebootRequired\"}]", rpc.Exchange("[2,\"c4\",\"ChangeConfiguration\",{\"key\":\"AuthorizationKey\",\"value\":\"0123456789ABCDEF0123456789ABCDEF\"}]").Single());
+        Assert.Equal("[3,\"c5\",{\"status\":\"RebootRequired\"}]", rpc.Exchange("[2,\"c5\",\"ChangeConfiguration\",{\"key\":\"SecurityProfile\",\"value\":\"1\"}]").Single());
         Assert.Equal(120, bench.Store.GetInt("HeartbeatInterval"));
+    }
+
+    [Theory]
+    [InlineData("1", "", "ws://csms.example/ocpp", 0, "profile 1 needs the AuthorizationKey first")]
+    [InlineData("2", "0123456789ABCDEF0123456789ABCDEF", "ws://csms.example/ocpp", 0, "profile 2 needs a wss:// CentralSystemUrl")]
+    [InlineData("3", "0123456789ABCDEF0123456789ABCDEF", "wss://csms.example/ocpp", 0, "profile 3 (client certificates) is not supported")]
+    [InlineData("1", "0123456789ABCDEF0123456789ABCDEF", "wss://csms.example/ocpp", 2, "a lower security profile than 2")]
+    [InlineData("0", "0123456789ABCDEF0123456789ABCDEF", "ws://csms.example/ocpp", 1, "a lower security profile than 1")]
+    public void A_SecurityProfile_the_link_could_not_connect_with_or_a_downgrade_is_Rejected_and_kept(string value, string password, string url, int current, string reason)
+    {
+        // Security whitepaper, Upgrade Charge Point Security Profile; OCA TC_084_CS (downgrade Rejected): the link takes
+        // the profile at once, so an unusable one would cut the charge point off its central system for good.
+        var bench = new ConfigurationBench();
+        Assert.NotEqual(ConfigChangeStatus.Rejected, bench.Store.TrySetMany(
+            new[] { "AuthorizationKey", "CentralSystemUrl", "SecurityProfile" }, new[] { password, url, current.ToString() }, 3, out _, out _));
+
+        Assert.Equal(ConfigurationStatus.Rejected, bench.ChangeConfiguration("SecurityProfile", value));
+
+        Assert.Equal(current, bench.Store.GetInt("SecurityProfile"));
+        Assert.Contains("ChangeConfiguration SecurityProfile: Rejected: SecurityProfile: " + reason, bench.LogText());
+    }
+
+    [Theory]
+    [InlineData("1", "ws://csms.example/ocpp", 0)]
+    [InlineData("2", "wss://csms.example/ocpp", 0)]
+    [InlineData("2", "wss://csms.example/ocpp", 1)]
+    [InlineData("2", "wss://csms.example/ocpp", 2)]
+    public void A_SecurityProfile_upgrade_the_link_can_connect_with_is_RebootRequired_or_Accepted_when_unchanged(string value, string url, int current)
+    {
+        var bench = new ConfigurationBench();
+        Assert.NotEqual(ConfigChangeStatus.Rejected, bench.Store.TrySetMany(
+            new[] { "AuthorizationKey", "CentralSystemUrl", "SecurityProfile" }, new[] { "0123456789ABCDEF0123456789ABCDEF", url, current.ToString() }, 3, out _, out _));
+
+        var expected = value == current.ToString() ? ConfigurationStatus.Accepted : ConfigurationStatus.RebootRequired;
+        Assert.Equal(expected, bench.ChangeConfiguration("SecurityProfile", value));
+
+        Assert.Equal(value, bench.Store.Get("SecurityProfile"));
     }
 }

@@ -35,9 +35,32 @@ internal static class KeySamples
         ["StopTxnSampledData"] = new[] { "Energy.Active.Import.Register,SoC", "Power.Active.Import" },
     };
 
+    /// <summary>
+    /// Integer keys whose valid sample depends on other keys (set first with <see cref="Prerequisites"/>): SecurityProfile
+    /// takes only a profile the link can connect with (ChangeConfigurationHandler), 1 with an AuthorizationKey.
+    /// </summary>
+    private static readonly Dictionary<string, string> ValidForDependentKeys = new()
+    {
+        ["SecurityProfile"] = "1",
+    };
+
+    private static readonly Dictionary<string, (string Key, string Value)[]> PrerequisitesOfKeys = new()
+    {
+        ["SecurityProfile"] = new[] { ("AuthorizationKey", "0123456789ABCDEF0123456789ABCDEF01234567") },
+    };
+
+    /// <summary>Other keys to set (through the store) before <see cref="Valid"/> of <paramref name="key"/> is accepted.</summary>
+    public static (string Key, string Value)[] Prerequisites(ConfigKey key) =>
+        PrerequisitesOfKeys.TryGetValue(key.Name, out var prerequisites) ? prerequisites : System.Array.Empty<(string, string)>();
+
     /// <summary>A value the key accepts that differs from its default where the definition allows one.</summary>
     public static string Valid(ConfigKey key)
     {
+        if (ValidForDependentKeys.TryGetValue(key.Name, out string dependent))
+        {
+            return dependent;
+        }
+
         switch (key.Type)
         {
             case ConfigValueType.Boolean:
