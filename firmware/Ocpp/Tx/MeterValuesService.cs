@@ -117,14 +117,14 @@ namespace Wallbox.Firmware.Ocpp.Tx
                     _nextSampleMs = nowMs + _settings.MeterValueSampleIntervalS * 1000L;
                 }
 
-                Sample(nowMs, _sampled, ReadingContext.SamplePeriodic, local);
+                Sample(nowMs, _sampled, ReadingContext.SamplePeriodic, local, 0);
             }
 
             TickAligned(nowMs, local);
             if (_triggered && !_call.IsPending && _session.IsConnected)
             {
                 _triggered = false;
-                Sample(nowMs, _sampled, ReadingContext.Trigger, local);
+                Sample(nowMs, _sampled, ReadingContext.Trigger, local, 0);
             }
         }
 
@@ -150,11 +150,13 @@ namespace Wallbox.Firmware.Ocpp.Tx
                 return;
             }
 
-            _nextAlignedUnixMs = (nowUnix / intervalMs + 1) * intervalMs;
-            Sample(nowMs, _aligned, ReadingContext.SampleClock, local);
+            // The reading of the boundary is stamped with the boundary (the register is read within one loop period).
+            long boundaryUnixMs = nowUnix / intervalMs * intervalMs;
+            _nextAlignedUnixMs = boundaryUnixMs + intervalMs;
+            Sample(nowMs, _aligned, ReadingContext.SampleClock, local, boundaryUnixMs);
         }
 
-        private void Sample(long nowMs, MeasurandSelection selection, ReadingContext context, int local)
+        private void Sample(long nowMs, MeasurandSelection selection, ReadingContext context, int local, long stampUnixMs)
         {
             if (selection.Count == 0 || _meter == null || !_meter.TryGetReading(nowMs, MeterFailureAfterMs, _reading))
             {
@@ -163,7 +165,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
 
             int length = _encoder.Encode(selection, _reading, _charging.OfferedCurrentMa, _bytes, 0, SampleSet.MaxBytes);
             bool transactionMessage = local != 0 && context != ReadingContext.Trigger;
-            long unixMs = local != 0 ? _transactions.TimestampUnixMs(nowMs) : _session.NowUnixMs;
+            long unixMs = stampUnixMs != 0 ? stampUnixMs : local != 0 ? _transactions.TimestampUnixMs(nowMs) : _session.NowUnixMs;
             int transactionId = local != 0 ? _journal.TransactionIdOf(local) : 0;
             bool direct = _session.IsOnline && !_call.IsPending && (!transactionMessage || (transactionId != 0 && !_journal.HasPendingMessage));
             if (direct)
