@@ -104,6 +104,8 @@ public sealed class PartitionCapacityTests
         private readonly VirtualClock _clock;
         private readonly ChargingPersistentState _chargingState = new ChargingPersistentState();
         private readonly PersistentRecord _chargingRecord;
+        private readonly Wallbox.Firmware.Ocpp.Tx.ActiveTransactionRecord _active = new Wallbox.Firmware.Ocpp.Tx.ActiveTransactionRecord();
+        private readonly PersistentRecord _activeRecord;
         private int _nextTransactionId = 1;
 
         public FullWorld(SimulatedFileStore store, VirtualClock clock, SimulatedWallClock wall)
@@ -126,8 +128,10 @@ public sealed class PartitionCapacityTests
             Cache.StartLoad();
             List.StartLoad();
             Config.StartLoad();
+            _activeRecord = new PersistentRecord(store, @"I:\txactive", Wallbox.Firmware.Ocpp.Tx.ActiveTransactionRecord.RecordType, Wallbox.Firmware.Ocpp.Tx.ActiveTransactionRecord.MaxPayloadBytes, _active);
             _chargingRecord.StartLoad();
-            Assert.True(PumpUntil(() => Journal.IsLoaded && Cache.IsLoaded && List.IsLoaded && Config.IsLoaded && _chargingRecord.IsLoaded, 30_000));
+            _activeRecord.StartLoad();
+            Assert.True(PumpUntil(() => Journal.IsLoaded && Cache.IsLoaded && List.IsLoaded && Config.IsLoaded && _chargingRecord.IsLoaded && _activeRecord.IsLoaded, 30_000));
         }
 
         public TransactionJournal Journal { get; }
@@ -190,6 +194,17 @@ public sealed class PartitionCapacityTests
             _chargingState.LockoutAliveUnixS = long.MaxValue;
             _chargingRecord.RequestSave();
             Assert.True(PumpUntil(() => !_chargingRecord.IsSaving, 5000));
+
+            // The OCPP power-loss record of the running transaction, at its largest (two 20-character idTags), both slots.
+            _active.Active = true;
+            _active.LocalTransactionId = 7;
+            _active.IdTag = new string('I', 20);
+            _active.ParentIdTag = new string('P', 20);
+            for (int i = 0; i < 2; i++)
+            {
+                _activeRecord.RequestSave();
+                Assert.True(PumpUntil(() => !_activeRecord.IsSaving, 5000));
+            }
         }
 
         /// <summary>Log bytes of one transaction with every sample slot used (measured, not assumed).</summary>
@@ -272,6 +287,7 @@ public sealed class PartitionCapacityTests
                 List.Tick(_clock.NowMs);
                 Config.Tick(_clock.NowMs);
                 _chargingRecord.Tick(_clock.NowMs);
+                _activeRecord.Tick(_clock.NowMs);
             }
         }
 
