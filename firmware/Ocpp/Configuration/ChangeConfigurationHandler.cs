@@ -63,7 +63,9 @@ namespace Wallbox.Firmware.Ocpp.Configuration
             }
             else
             {
-                reason = key.Name == OcppConfigKeys.SecurityProfile ? SecurityProfileProblem(key, value) : null;
+                reason = key.Name == OcppConfigKeys.SecurityProfile ? SecurityProfileProblem(key, value)
+                    : key.Name == OcppConfigKeys.OcppEnabled ? OcppEnabledProblem(key, value)
+                    : null;
                 status = reason != null ? ConfigChangeStatus.Rejected : _store.TrySet(key.Name, value, out reason);
             }
 
@@ -113,6 +115,19 @@ namespace Wallbox.Firmware.Ocpp.Configuration
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Why the central system may not set OcppEnabled to <paramref name="value"/>, or null: switching OCPP off from
+        /// the central system would close the only channel it could switch it on again with (WBX-07: it is the
+        /// owner's setting, on the web page or by SMS). Setting it to true, its value while this answer is sent, is
+        /// accepted.
+        /// </summary>
+        private static string OcppEnabledProblem(ConfigKey key, string value)
+        {
+            string ignored;
+            string normalized = key.Normalize(value, out ignored);
+            return normalized == "false" ? key.Name + ": OCPP can be switched off only locally (web page, SMS)" : null;
         }
 
         private static ConfigurationStatus ToOcpp(ConfigChangeStatus status)

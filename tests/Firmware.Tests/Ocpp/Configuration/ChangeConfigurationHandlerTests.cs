@@ -209,4 +209,15 @@ public sealed class ChangeConfigurationHandlerTests
 
         Assert.Equal(value, bench.Store.Get("SecurityProfile"));
     }
+
+    [Fact]
+    public void The_central_system_cannot_switch_OCPP_off_and_lock_itself_out()
+    {
+        var bench = new ConfigurationBench();
+
+        Assert.Equal(ConfigurationStatus.Rejected, bench.ChangeConfiguration("OcppEnabled", "false"));
+
+        Assert.Equal("true", bench.Store.Get("OcppEnabled"));
+        Assert.Equal(ConfigurationStatus.Accepted, bench.ChangeConfiguration("OcppEnabled", "TRUE"));
+    }
 }

@@ -42,11 +42,15 @@ internal static class KeySamples
     private static readonly Dictionary<string, string> ValidForDependentKeys = new()
     {
         ["SecurityProfile"] = "1",
+
+        // The central system may only switch OCPP on (ChangeConfigurationHandler): switched off locally first.
+        ["OcppEnabled"] = "true",
     };
 
     private static readonly Dictionary<string, (string Key, string Value)[]> PrerequisitesOfKeys = new()
     {
         ["SecurityProfile"] = new[] { ("AuthorizationKey", "0123456789ABCDEF0123456789ABCDEF01234567") },
+        ["OcppEnabled"] = new[] { ("OcppEnabled", "false") },
     };
 
     /// <summary>Other keys to set (through the store) before <see cref="Valid"/> of <paramref name="key"/> is accepted.</summary>
