@@ -749,7 +749,9 @@ namespace Wallbox.Firmware.Charging
 
             if (_contactor.IsClosed)
             {
-                return ChargingState.Charging;
+                // A stopped session whose EV has not yet left state C (up to 6 s, Table A.6 seq. 10.2) is finishing,
+                // not charging: PWM is off and the contactor opens as soon as the EV lets go.
+                return Session == SessionPhase.Finishing ? ChargingState.Finishing : ChargingState.Charging;
             }
 
             switch (Session)

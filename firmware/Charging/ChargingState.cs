@@ -24,7 +24,10 @@ namespace Wallbox.Firmware.Charging
         /// <summary>Session running, the EVSE offers nothing (limit below 6 A, temperature, recovery after a trip). OCPP: SuspendedEVSE.</summary>
         SuspendedEvse = 5,
 
-        /// <summary>Session ended, EV still plugged. OCPP: Finishing.</summary>
+        /// <summary>
+        /// Session ended, EV still plugged (PWM off; the contactor stays closed until the EV leaves state C, at most
+        /// 6 s, Table A.6 seq. 10.2). OCPP: Finishing.
+        /// </summary>
         Finishing = 6,
 
         /// <summary>A fault blocks charging. OCPP: Faulted.</summary>
