@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Wallbox.Firmware.Config;
 using Wallbox.Firmware.Ocpp;
+using Wallbox.Firmware.Tests.Ocpp.Configuration;
 using Xunit.Abstractions;
 
 namespace Wallbox.Scenarios.Tests;
@@ -30,32 +31,6 @@ public sealed class ConfigurationScenarios
         OcppConfigKeys.OcppEnabled,
         OcppConfigKeys.SecurityProfile,
         OcppConfigKeys.WebSocketPingInterval,
-    };
-
-    /// <summary>Valid values of keys with a rule of their own (ConfigKey.ValueCheck), as in Firmware.Tests' KeySamples.</summary>
-    private static readonly Dictionary<string, string> ValidForCheckedKeys = new()
-    {
-        ["ConnectorPhaseRotation"] = "0.RST,1.RTS",
-        ["AuthorizationKey"] = "0123456789ABCDEF0123456789ABCDEF01234567",
-        ["FreeVendIdTag"] = "FREE-2",
-        ["UnlockBadgeIdTag"] = "BADGE-1",
-        ["MeterValuesSampledData"] = "Energy.Active.Import.Register,Power.Active.Import",
-        ["MeterValuesAlignedData"] = "Energy.Active.Import.Register,Power.Active.Import",
-        ["StopTxnAlignedData"] = "Energy.Active.Import.Register",
-        ["StopTxnSampledData"] = "Energy.Active.Import.Register,Power.Active.Import",
-    };
-
-    /// <summary>Invalid values of keys with a rule of their own, as in Firmware.Tests' KeySamples.</summary>
-    private static readonly Dictionary<string, string[]> InvalidForCheckedKeys = new()
-    {
-        ["ConnectorPhaseRotation"] = new[] { "1.LMN", "2.RST", "1.RST,1.RTS", "RST" },
-        ["AuthorizationKey"] = new[] { "tooShort", "0123456789 ABCDEF" },
-        ["FreeVendIdTag"] = new[] { "", "has space" },
-        ["UnlockBadgeIdTag"] = new[] { "has space" },
-        ["MeterValuesSampledData"] = new[] { "Energy.Active.Import.Register,SoC" },
-        ["MeterValuesAlignedData"] = new[] { "Energy.Active.Import.Register,SoC" },
-        ["StopTxnAlignedData"] = new[] { "Energy.Active.Import.Register,SoC" },
-        ["StopTxnSampledData"] = new[] { "Energy.Active.Import.Register,SoC", "Power.Active.Import" },
     };
 
     private readonly ScenarioCentralSystem _csms;
@@ -134,7 +109,7 @@ public sealed class ConfigurationScenarios
             if (key.ReadOnly)
             {
                 // §5.3: a key the central system may not change is Rejected, even with the value it has.
-                Assert.True("Rejected" == Change(cp, key.Name, Valid(key)), key.Name + " is read-only");
+                Assert.True("Rejected" == Change(cp, key.Name, KeySamples.Valid(key)), key.Name + " is read-only");
                 Assert.True("Rejected" == Change(cp, key.Name, before), key.Name + " is read-only");
                 Assert.Equal(before, Read(cp, key));
                 checkedKeys.Add(key.Name);
@@ -143,7 +118,7 @@ public sealed class ConfigurationScenarios
 
             // A valid value: Accepted, or RebootRequired for a key that takes effect after a reboot when it changes;
             // then the previous value again.
-            string value = ConnectionKeys.Contains(key.Name) ? before : Valid(key);
+            string value = ConnectionKeys.Contains(key.Name) ? before : KeySamples.Valid(key);
             bool changes = key.Normalize(value, out _) != before;
             string expected = key.RebootRequired && changes ? "RebootRequired" : "Accepted";
             Assert.True(expected == Change(cp, key.Name, value), key.Name + " = '" + value + "' should be " + expected);
@@ -153,7 +128,7 @@ public sealed class ConfigurationScenarios
 
             // Invalid values (wrong type, out of range, not allowed, refused by the key's rule): Rejected, nothing
             // changes (FXP-48, FXP-58).
-            foreach ((string invalid, string why) in Invalid(key))
+            foreach ((string invalid, string why) in KeySamples.Invalid(key))
             {
                 Assert.True("Rejected" == Change(cp, key.Name, invalid), key.Name + " = '" + invalid + "' (" + why + ") should be Rejected");
             }
@@ -183,7 +158,7 @@ public sealed class ConfigurationScenarios
     {
         using var cp = new ScenarioWallbox(_csms.Peer, "changeconfig-authkey", _output);
         cp.WaitForAcceptedBoot();
-        string password = ValidForCheckedKeys[ChargePointConfigKeys.AuthorizationKey];
+        string password = KeySamples.Valid(Store(cp).Find(ChargePointConfigKeys.AuthorizationKey));
         int connects = cp.Wallbox.Firmware.Ocpp.Connection.ConnectCount;
 
         // From now on the central system wants the password (security profile 1 style Basic auth, FXP-K63).
@@ -252,90 +227,5 @@ public sealed class ConfigurationScenarios
         Assert.Equal(key.Name, (string)entry["key"]);
         Assert.Equal(key.ReadOnly, (bool)entry["readonly"]);
         return (string)entry["value"];
-    }
-
-    /// <summary>A value the key accepts that differs from its default where the definition allows one.</summary>
-    private static string Valid(ConfigKey key)
-    {
-        switch (key.Type)
-        {
-            case ConfigValueType.Boolean:
-                return key.DefaultValue == "true" ? "false" : "true";
-            case ConfigValueType.Integer:
-                if (key.AllowedValues != null)
-                {
-                    return key.AllowedValues.First(v => v != key.DefaultValue);
-                }
-
-                return key.DefaultValue == key.Maximum.ToString() ? key.Minimum.ToString() : key.Maximum.ToString();
-            default:
-                if (key.ValueCheck != null)
-                {
-                    Assert.True(ValidForCheckedKeys.ContainsKey(key.Name), key.Name + " has a value check: add a valid sample");
-                    return ValidForCheckedKeys[key.Name];
-                }
-
-                if (key.AllowedValues != null)
-                {
-                    return key.AllowedValues.First(v => v != key.DefaultValue);
-                }
-
-                return key.RequiredPrefixes != null ? key.RequiredPrefixes[0] + "csms.example/ocpp" : "changed-" + key.Name.Length;
-        }
-    }
-
-    /// <summary>Values the key refuses, each with what is wrong with it.</summary>
-    private static IEnumerable<(string Value, string Why)> Invalid(ConfigKey key)
-    {
-        switch (key.Type)
-        {
-            case ConfigValueType.Boolean:
-                yield return ("yes", "wrong type");
-                yield return ("1", "wrong type");
-                break;
-            case ConfigValueType.Integer:
-                yield return ("abc", "wrong type");
-                yield return ("1.5", "wrong type");
-                if (key.Maximum < int.MaxValue)
-                {
-                    yield return ((key.Maximum + 1L).ToString(), "above the maximum");
-                }
-
-                if (key.Minimum > int.MinValue)
-                {
-                    yield return ((key.Minimum - 1L).ToString(), "below the minimum");
-                }
-
-                if (key.AllowedValues != null)
-                {
-                    int notAllowed = Enumerable.Range(key.Minimum, key.Maximum - key.Minimum + 1).First(v => !key.AllowedValues.Contains(v.ToString()));
-                    yield return (notAllowed.ToString(), "in range but not allowed");
-                }
-
-                break;
-            default:
-                yield return (new string('x', key.MaxLength + 1), "too long");
-                yield return ("a\u0001b", "control character");
-                if (key.AllowedValues != null)
-                {
-                    yield return ("NotOneOfThem", "not allowed");
-                }
-
-                if (key.RequiredPrefixes != null)
-                {
-                    yield return ("http://csms.example/ocpp", "not allowed prefix");
-                }
-
-                if (key.ValueCheck != null)
-                {
-                    Assert.True(InvalidForCheckedKeys.ContainsKey(key.Name), key.Name + " has a value check: add invalid samples");
-                    foreach (string value in InvalidForCheckedKeys[key.Name])
-                    {
-                        yield return (value, "refused by its value check");
-                    }
-                }
-
-                break;
-        }
     }
 }
