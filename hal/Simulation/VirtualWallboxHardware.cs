@@ -54,6 +54,7 @@ public sealed class VirtualWallboxHardware
 
         Meter = new SimulatedMeter(Ev, Contactor);
         MeterPort = new SimulatedSerialPort(Clock);
+        ModbusMeter = new SimulatedSdm630Modbus(Meter, MeterPort);
         RfidField = new RfidField();
         RfidSpi = new SimulatedSpiDevice();
 
@@ -66,10 +67,13 @@ public sealed class VirtualWallboxHardware
 
         _devices = new ISimulatedDevice[]
         {
-            Contactor, Ev, Rcd, SocketLock, ProximityPilot, Meter, MeterPort, Storage, WebSocket, HttpServer, Watchdog,
+            Contactor, Ev, Rcd, SocketLock, ProximityPilot, Meter, MeterPort, ModbusMeter, Storage, WebSocket, HttpServer, Watchdog,
         };
         AdvanceDevices();
     }
+
+    /// <summary>The meter's Modbus RTU slave (Eastron SDM630) on <see cref="MeterPort"/>.</summary>
+    public SimulatedSdm630Modbus ModbusMeter { get; }
 
     /// <summary>Monotonic virtual time.</summary>
     public VirtualClock Clock { get; }
