@@ -10,6 +10,12 @@ namespace Wallbox.Hal
         /// <summary>Board name, e.g. "virtual" or "esp32-devkitc-v1".</summary>
         public string Name;
 
+        /// <summary>
+        /// The energy meter model fitted on <see cref="MeterPort"/> ("SDM630", "ABB-B23", ...; docs/meters.md), the default
+        /// of the MeterType setting; null when the board ships without one.
+        /// </summary>
+        public string MeterModel;
+
         /// <summary>Serial number of the controller board (BootNotification chargePointSerialNumber, CPL-23); at most 25 characters.</summary>
         public string SerialNumber;
 

@@ -34,7 +34,6 @@ public sealed class VirtualWallbox
         LoopPeriodUs = loopPeriodMs * 1000L;
         Settings = settings ?? new ChargingSettings();
         CurrentTransformers = new VirtualCurrentTransformers(Hardware.Meter);
-        EnergyMeter = new VirtualEnergyMeter(Hardware.Meter);
         Board = CreateBoard(Hardware, Log, webSocket ?? Hardware.WebSocket);
         Boot();
     }
@@ -47,9 +46,6 @@ public sealed class VirtualWallbox
 
     /// <summary>The board's current transformers (feed the over-current protection).</summary>
     public VirtualCurrentTransformers CurrentTransformers { get; }
-
-    /// <summary>The board's energy meter as the firmware reads it.</summary>
-    public VirtualEnergyMeter EnergyMeter { get; }
 
     /// <summary>The HAL bundle handed to the firmware.</summary>
     public Board Board { get; }
@@ -128,7 +124,7 @@ public sealed class VirtualWallbox
         Hardware.Watchdog.Reset();
         Hardware.ResetController.Acknowledge();
         BootCount++;
-        Firmware = new ChargePointFirmware(Board, Settings, CurrentTransformers, EnergyMeter);
+        Firmware = new ChargePointFirmware(Board, Settings, CurrentTransformers);
         Firmware.Start();
     }
 
@@ -136,6 +132,7 @@ public sealed class VirtualWallbox
     {
         Name = "virtual",
         SerialNumber = "VWB-0001",
+        MeterModel = "SDM630",
         Clock = hw.Clock,
         WallClock = hw.WallClock,
         PilotPwm = hw.PilotPwm,

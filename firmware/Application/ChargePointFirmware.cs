@@ -46,6 +46,9 @@ namespace Wallbox.Firmware.Application
         /// </summary>
         private const int OcppServicesTickBudgetUs = 4000;
 
+        /// <summary>Tick budget of the meter service, microseconds: one Modbus frame read or built, a cycle decoded.</summary>
+        private const int MeterTickBudgetUs = 1500;
+
         /// <summary>Tick budget of the status light, microseconds: three GPIO writes.</summary>
         private const int StatusLightTickBudgetUs = 500;
 
@@ -93,10 +96,26 @@ namespace Wallbox.Firmware.Application
             var rcd = new RcdModule(board.RcdFault, board.RcdTest);
             SocketLock socketLock = settings.HasSocket ? new SocketLock(board.LockDrive, board.UnlockDrive, board.LockFeedback) : null;
             ProximityPilot proximity = settings.HasSocket ? new ProximityPilot(board.ProximityPilot, settings.ProximityPullUpOhm, settings.ProximitySupplyMv) : null;
+            if (meter == null && board.MeterPort != null)
+            {
+                // The board's MID meter on RS-485 (issue 7): the energy source of OCPP, and the phase currents of the
+                // over-current protection when the board has no current transformers.
+                ModbusMeter = new ModbusMeterService(board.MeterPort, board.Clock, null, Log);
+                meter = ModbusMeter;
+                if (phaseCurrents == null)
+                {
+                    phaseCurrents = ModbusMeter;
+                }
+            }
+
             var chargingState = new ChargingPersistentState();
             var record = new PersistentRecord(board.Storage, board.Storage.Root + "charging", ChargingPersistentState.RecordType, ChargingPersistentState.MaxPayloadBytes, chargingState);
             Charging = new ChargingController(settings, pilot, contactor, rcd, socketLock, proximity, board.TerminalTemperature, phaseCurrents, record, chargingState, board.WallClock, Log, true);
-            Persistent = new PersistentServices(board, settings, Charging, Log);
+            Persistent = new PersistentServices(board, settings, Charging, ModbusMeter, Log);
+            if (ModbusMeter != null)
+            {
+                ModbusMeter.Charging = Charging;
+            }
             IndicationFlags = new IndicationFlags();
             StatusLight = new StatusLight(Charging, IndicationFlags, board.LedRed, board.LedGreen, board.LedBlue);
 
@@ -105,6 +124,10 @@ namespace Wallbox.Firmware.Application
             Loop.Register("charging", Charging, ChargingTickBudgetUs);
             Loop.Register("status-light", StatusLight, StatusLightTickBudgetUs);
             Loop.Register("storage", Persistent, StorageTickBudgetUs);
+            if (ModbusMeter != null)
+            {
+                Loop.Register("meter", ModbusMeter, MeterTickBudgetUs);
+            }
             if (board.WebSocket != null)
             {
                 Ocpp = new OcppLink(board.WebSocket, Persistent.Configuration, IndicationFlags, Log, (int)board.Clock.NowUs ^ HashOf(board.Name));
@@ -116,6 +139,9 @@ namespace Wallbox.Firmware.Application
 
         /// <summary>idTags presented at the charge point (RFID reader, web page PIN, virtual wallbox), waiting to be handled.</summary>
         public PresentedIdTagQueue IdTags { get; private set; }
+
+        /// <summary>The Modbus meter service, or null when the board passed its own meter or has no RS-485 port.</summary>
+        public ModbusMeterService ModbusMeter { get; private set; }
 
         /// <summary>The energy meter of the charging circuit, or null.</summary>
         public IEnergyMeter Meter { get; private set; }

@@ -1,6 +1,7 @@
 using Wallbox.Firmware.Authorization;
 using Wallbox.Firmware.Charging;
 using Wallbox.Firmware.Config;
+using Wallbox.Firmware.Metering;
 using Wallbox.Firmware.Runtime;
 using Wallbox.Firmware.Transactions;
 using Wallbox.Hal;
@@ -20,22 +21,38 @@ namespace Wallbox.Firmware.Application
     {
         private const string LogSource = "storage";
 
+        /// <summary>Phase-to-neutral voltage for the meter's plausibility bound, V (EN 50160 nominal 230 V; the bound has 50 % margin).</summary>
+        private const int NominalPhaseVoltageV = 230;
+
         private readonly ChargingController _charging;
         private readonly ChargingSettings _board;
         private readonly Logger _log;
+        private readonly ModbusMeterService _meter;
         private int _appliedChangeCount = -1;
+        private string _meterSignature;
         private bool _loadReported;
 
         /// <summary>Creates the stores on <paramref name="board"/>'s file store and starts loading them.</summary>
         public PersistentServices(Board board, ChargingSettings boardSettings, ChargingController charging, Logger log)
+            : this(board, boardSettings, charging, null, log)
+        {
+        }
+
+        /// <summary>
+        /// Creates the stores and starts loading them; <paramref name="meter"/> (or null) is configured from the
+        /// meter keys whenever they change.
+        /// </summary>
+        public PersistentServices(Board board, ChargingSettings boardSettings, ChargingController charging, ModbusMeterService meter, Logger log)
         {
             _charging = charging;
+            _meter = meter;
             _board = boardSettings.Clone();
             _log = log;
             string root = board.Storage.Root;
             Configuration = new ConfigurationStore(board.Storage, root + "config");
             ChargePointConfigKeys.Declare(Configuration, _board);
             Ocpp.OcppConfigKeys.Declare(Configuration, _board.HasSocket);
+            MeterConfigKeys.Declare(Configuration, board.MeterModel == null ? MeterConfigKeys.NoMeter : board.MeterModel);
             Cache = new AuthorizationCache(board.Storage, root + "authcache", board.WallClock);
             LocalList = new LocalAuthorizationList(board.Storage, root + "locallist", board.WallClock);
             Journal = new TransactionJournal(board.Storage, root + "tx\\");
@@ -77,7 +94,7 @@ namespace Wallbox.Firmware.Application
             Journal.PollHead();
             if (Configuration.IsLoaded && Configuration.ChangeCount != _appliedChangeCount)
             {
-                ApplyConfiguration();
+                ApplyConfiguration(nowMs);
             }
 
             if (!_loadReported && IsLoaded)
@@ -91,7 +108,7 @@ namespace Wallbox.Firmware.Application
             }
         }
 
-        private void ApplyConfiguration()
+        private void ApplyConfiguration(long nowMs)
         {
             _appliedChangeCount = Configuration.ChangeCount;
             string error;
@@ -107,6 +124,17 @@ namespace Wallbox.Firmware.Application
             OfflinePolicy.CacheEnabled = Configuration.GetBool(Ocpp.OcppConfigKeys.AuthorizationCacheEnabled);
             OfflinePolicy.LocalAuthorizeOffline = Configuration.GetBool(Ocpp.OcppConfigKeys.LocalAuthorizeOffline);
             OfflinePolicy.AllowUnknown = Configuration.GetBool(Ocpp.OcppConfigKeys.AllowOfflineTxForUnknownId);
+            if (_meter != null)
+            {
+                string signature = MeterConfigKeys.Signature(Configuration);
+                if (signature != _meterSignature)
+                {
+                    // Re-opened only when a meter key changed: every re-open restarts the poll cycle and the energy guard.
+                    _meterSignature = signature;
+                    long maxPowerW = (long)_board.HardwareRatingA * NominalPhaseVoltageV * 3;
+                    _meter.Configure(MeterConfigKeys.Model(Configuration), (byte)Configuration.GetInt(MeterConfigKeys.MeterSlaveAddress), MeterConfigKeys.LineSettings(Configuration), maxPowerW, nowMs);
+                }
+            }
         }
     }
 }

@@ -54,6 +54,9 @@ public sealed class VirtualWallboxHardware
 
         Meter = new SimulatedMeter(Ev, Contactor);
         MeterPort = new SimulatedSerialPort(Clock);
+
+        // The meter's own line settings (the SDM630's factory default, 9600 8N1): a board configured otherwise gets garbage.
+        MeterPort.PeerSettings = new SerialSettings(9600, 8, SerialParity.None, SerialStopBits.One);
         ModbusMeter = new SimulatedSdm630Modbus(Meter, MeterPort);
         RfidField = new RfidField();
         RfidSpi = new SimulatedSpiDevice();

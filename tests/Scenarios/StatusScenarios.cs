@@ -61,10 +61,10 @@ public sealed class StatusScenarios
         cp.WaitForCharging();
         int mark = _csms.Peer.EventCount;
 
-        cp.Wallbox.EnergyMeter.Failed = true;
+        cp.Hardware.ModbusMeter.Silent = true;
         cp.RunUntil(() => Errors(cp, mark).Contains("PowerMeterFailure"), 60_000, "PowerMeterFailure");
         Assert.Equal("Charging", cp.StatusesOf(1, mark).Last());
-        cp.Wallbox.EnergyMeter.Failed = false;
+        cp.Hardware.ModbusMeter.Silent = false;
         cp.RunUntil(() => Errors(cp, mark).LastOrDefault() == "NoError", 30_000, "NoError again");
         cp.AssertNoSchemaViolations();
     }

@@ -16,6 +16,7 @@ public sealed class ConfigurationKeysDocumentationTests
         var store = new ConfigurationStore(new SimulatedFileStore(), @"I:\config");
         ChargePointConfigKeys.Declare(store, new ChargingSettings());
         Wallbox.Firmware.Ocpp.OcppConfigKeys.Declare(store, true);
+        Wallbox.Firmware.Metering.MeterConfigKeys.Declare(store, Wallbox.Firmware.Metering.MeterConfigKeys.NoMeter);
         string[][] rows = File.ReadAllLines(RepositoryPaths.Doc("configuration-keys.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
