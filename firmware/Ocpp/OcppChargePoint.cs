@@ -50,6 +50,7 @@ namespace Wallbox.Firmware.Ocpp
             identity.SerialNumber = board.SerialNumber;
 
             Boot = new BootService(Session, persistent.Configuration, identity);
+            Boot.Meter = meter as Wallbox.Firmware.Metering.ModbusMeterService;
             Heartbeat = new HeartbeatService(Session, Settings);
             Status = new StatusNotificationService(Session, Settings, charging, Health);
             Authorization = new AuthorizationService(Session, Settings, persistent.Cache, persistent.LocalList, persistent.OfflinePolicy);

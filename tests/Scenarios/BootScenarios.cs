@@ -28,6 +28,8 @@ public sealed class BootScenarios
         Assert.Equal("OpenWallbox", (string)boot["chargePointVendor"]);
         Assert.Equal("virtual", (string)boot["chargePointModel"]);
         Assert.Equal("VWB-0001", (string)boot["chargePointSerialNumber"]);
+        Assert.Equal("SDM630", (string)boot["meterType"]);
+        Assert.Equal("20260001", (string)boot["meterSerialNumber"]);
         cp.RunUntil(() => cp.StatusesOf(0).Count >= 1 && cp.StatusesOf(1).Count >= 1, 10000, "StatusNotification of connectors 0 and 1");
         Assert.Equal("Available", cp.StatusesOf(0)[0]);
         Assert.Equal("Available", cp.StatusesOf(1)[0]);

@@ -44,6 +44,9 @@ namespace Wallbox.Firmware.Ocpp.Boot
             _call.Priority = OcppCallPriority.Boot;
         }
 
+        /// <summary>The MID meter whose model and serial number the BootNotification reports (CPH-90), or null.</summary>
+        public Wallbox.Firmware.Metering.ModbusMeterService Meter { get; set; }
+
         /// <summary>BootNotifications answered Accepted since boot.</summary>
         public int AcceptedCount { get; private set; }
 
@@ -68,10 +71,27 @@ namespace Wallbox.Firmware.Ocpp.Boot
             }
 
             bool due = _session.Registration != RegistrationState.Accepted && nowMs - _nextAttemptMs >= 0;
+            if (_session.IsConnected && (due || _triggered))
+            {
+                FillMeterIdentity();
+            }
+
             if (_session.IsConnected && (due || _triggered) && _session.Rpc.TryEnqueue(_call))
             {
                 _triggered = false;
             }
+        }
+
+        private void FillMeterIdentity()
+        {
+            if (Meter == null || Meter.Model == null)
+            {
+                return;
+            }
+
+            // CiString25 both: the model names and a 32-bit serial number fit.
+            _request.MeterType = Meter.Model.Name;
+            _request.MeterSerialNumber = Meter.SerialNumber;
         }
 
         private void OnAnswer(long nowMs)
