@@ -19,21 +19,25 @@ namespace Wallbox.Boards.Virtual;
 /// </remarks>
 public sealed class VirtualWallbox
 {
+    private readonly bool _currentTransformers;
     private bool _powered = true;
 
     /// <summary>
     /// Builds the hardware and boots the firmware with <paramref name="settings"/> (defaults: a 32 A Type 2 socket
     /// wallbox). <paramref name="webSocket"/> replaces the scripted central system of the simulated hardware
     /// (<see cref="VirtualWallboxHardware.WebSocket"/>) with another transport, e.g. a real
-    /// <see cref="HostWebSocketClient"/>; the caller owns it (and disposes it).
+    /// <see cref="HostWebSocketClient"/>; the caller owns it (and disposes it). Without
+    /// <paramref name="currentTransformers"/> the board is one without CTs: the over-current protection then reads the
+    /// phase currents of the Modbus meter.
     /// </summary>
-    public VirtualWallbox(ChargingSettings settings = null, ILogSink extraLog = null, int loopPeriodMs = Limits.LoopPeriodMs, IWebSocketClient webSocket = null)
+    public VirtualWallbox(ChargingSettings settings = null, ILogSink extraLog = null, int loopPeriodMs = Limits.LoopPeriodMs, IWebSocketClient webSocket = null, bool currentTransformers = true)
     {
         Hardware = new VirtualWallboxHardware();
         Log = new MemoryLogSink { Forward = extraLog };
         LoopPeriodUs = loopPeriodMs * 1000L;
         Settings = settings ?? new ChargingSettings();
         CurrentTransformers = new VirtualCurrentTransformers(Hardware.Meter);
+        _currentTransformers = currentTransformers;
         Board = CreateBoard(Hardware, Log, webSocket ?? Hardware.WebSocket);
         Boot();
     }
@@ -124,7 +128,7 @@ public sealed class VirtualWallbox
         Hardware.Watchdog.Reset();
         Hardware.ResetController.Acknowledge();
         BootCount++;
-        Firmware = new ChargePointFirmware(Board, Settings, CurrentTransformers);
+        Firmware = new ChargePointFirmware(Board, Settings, _currentTransformers ? CurrentTransformers : null);
         Firmware.Start();
     }
 

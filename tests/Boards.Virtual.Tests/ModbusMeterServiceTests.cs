@@ -108,4 +108,22 @@ public sealed class ModbusMeterServiceTests
         Assert.Null(wallbox.Firmware.ModbusMeter.Model);
         Assert.False(wallbox.Firmware.ModbusMeter.TryGetReading(wallbox.NowMs, 60_000, new MeterReading()));
     }
+
+    [Fact]
+    public void On_a_board_without_current_transformers_the_meters_phase_currents_feed_the_over_current_protection()
+    {
+        var wallbox = new VirtualWallbox(new Wallbox.Firmware.Charging.ChargingSettings { RequireAuthorization = false }, currentTransformers: false);
+        wallbox.Hardware.PlugInEv();
+        Assert.True(wallbox.RunUntil(() => wallbox.Hardware.Contactor.ContactsClosed, 10_000));
+        wallbox.Firmware.Charging.Limits.Set(Wallbox.Firmware.Charging.CurrentLimitSource.User, 16_000);
+        wallbox.RunForMs(10_000);
+
+        // CPH-80: 1.25 x the offer for 9 s opens the contactor; here the current is known only from the meter.
+        wallbox.Hardware.Ev.ForcedCurrentMa = 21_000;
+        long start = wallbox.NowMs;
+        Assert.True(wallbox.RunUntil(() => !wallbox.Hardware.Contactor.ContactsClosed, 15_000));
+
+        Assert.True(wallbox.Firmware.Charging.Faults.Contains(Wallbox.Firmware.Charging.Faults.ChargingFault.OverCurrent));
+        _output.WriteLine("report: over-current from the Modbus meter's phase currents: contactor opened " + (wallbox.NowMs - start) + " ms after the EV drew 1.3 x the offer");
+    }
 }
