@@ -22,7 +22,8 @@ namespace Wallbox.Drivers.Meters
         // manuals read here did not state their limit, so 60 holds for all. Undocumented addresses are not read
         // (MaxGapRegisters 0): the manuals do not promise an answer there.
         // Float32 kWh: 1 Wh resolution below 2^14 kWh = 16,384,000 Wh (see MeterDecoder).
-        private const long EastronResolutionLimitWh = 16384000;
+        private const long Float32KwhResolutionLimitWh = 16384000;
+        private const long EastronResolutionLimitWh = Float32KwhResolutionLimitWh;
 
         /// <summary>
         /// Eastron SDM630-Modbus V2 (MID), three-phase. Source: "SDM630-Modbus V2 User Manual" (B+G e-tech), Modbus
@@ -151,18 +152,46 @@ namespace Wallbox.Drivers.Meters
                 new MeterRegister(MeterQuantity.EnergyExport, Input, 0x004E, RegisterDataType.Int32, Lo, 100, 1), // kWh (-) TOT
             });
 
-        private static readonly MeterRegisterMap[] AllMaps = new MeterRegisterMap[] { Sdm630, Sdm72dm, Sdm120, Sdm230, AbbB23, Em340 };
+        /// <summary>
+        /// Inepro PRO380-Mod (MID), three-phase. Inepro's table ("PRO380 user manual" V2.18, 2018, Modbus register list)
+        /// could not be read here, so only addresses on which two independent integrations agree are mapped: the mbmd
+        /// Inepro driver (written from that manual) and nymea's PRO380 register map; the EVC04 meter emulation
+        /// (checked against Inepro's register documents V1.18 and V2.18) confirms the three currents. All values are
+        /// float32 holding registers (function 03), high word first; power in kW, energy in kWh. Exception: the L2/L3
+        /// voltages (0x5004/0x5006) are in mbmd only; they are the two slots between the agreed L1 voltage (0x5002) and
+        /// frequency (0x5008) and a three-phase map needs them (docs/meters.md lists them as not confirmed). Per-phase
+        /// powers (0x5014..0x5018, mbmd only) and the serial number (0x4000, hex digits read as a decimal number, not
+        /// a uint32) are not mapped. Request limit not found: reads stay contiguous (the largest is 8 registers).
+        /// </summary>
+        public static readonly MeterRegisterMap Pro380 = new MeterRegisterMap(
+            "PRO380", "Inepro PRO380-Mod", "Inepro PRO380 user manual V2.18 (table not read; addresses from the mbmd and nymea integrations, which agree)",
+            3, 60, 0, 1, Float32KwhResolutionLimitWh,
+            new MeterRegister[]
+            {
+                new MeterRegister(MeterQuantity.VoltageL1, Holding, 0x5002, F32, Hi, 1000, 1),    // L1 voltage, V
+                new MeterRegister(MeterQuantity.VoltageL2, Holding, 0x5004, F32, Hi, 1000, 1),    // L2 voltage (mbmd only, see above)
+                new MeterRegister(MeterQuantity.VoltageL3, Holding, 0x5006, F32, Hi, 1000, 1),    // L3 voltage (mbmd only, see above)
+                new MeterRegister(MeterQuantity.Frequency, Holding, 0x5008, F32, Hi, 1000, 1),    // grid frequency, Hz
+                new MeterRegister(MeterQuantity.CurrentL1, Holding, 0x500C, F32, Hi, 1000, 1),    // L1 current, A
+                new MeterRegister(MeterQuantity.CurrentL2, Holding, 0x500E, F32, Hi, 1000, 1),    // L2 current
+                new MeterRegister(MeterQuantity.CurrentL3, Holding, 0x5010, F32, Hi, 1000, 1),    // L3 current
+                new MeterRegister(MeterQuantity.PowerTotal, Holding, 0x5012, F32, Hi, 1000, 1),   // total active power, kW
+                new MeterRegister(MeterQuantity.EnergyImport, Holding, 0x600C, F32, Hi, 1000, 1), // forward (import) active energy, kWh
+                new MeterRegister(MeterQuantity.EnergyExport, Holding, 0x6018, F32, Hi, 1000, 1), // reverse (export) active energy, kWh
+            });
+
+        private static readonly MeterRegisterMap[] AllMaps = new MeterRegisterMap[] { Sdm630, Sdm72dm, Sdm120, Sdm230, AbbB23, Em340, Pro380 };
 
         // Other spellings accepted for MeterType, and the map each means.
-        private static readonly string[] AliasNames = new string[] { "SDM72D-M", "SDM72D-M-2", "ABB-B24" };
-        private static readonly MeterRegisterMap[] AliasMaps = new MeterRegisterMap[] { Sdm72dm, Sdm72dm, AbbB23 };
+        private static readonly string[] AliasNames = new string[] { "SDM72D-M", "SDM72D-M-2", "ABB-B24", "PRO380-MOD" };
+        private static readonly MeterRegisterMap[] AliasMaps = new MeterRegisterMap[] { Sdm72dm, Sdm72dm, AbbB23, Pro380 };
 
         /// <summary>Every supported map (do not modify the array).</summary>
         public static MeterRegisterMap[] All { get { return AllMaps; } }
 
         /// <summary>
         /// The map configured as <paramref name="name"/> (MeterType), ignoring case: "SDM630", "SDM72DM", "SDM120",
-        /// "SDM230", "ABB-B23" (or "ABB-B24"), "EM340". Null when unknown. Allocates (configuration time only).
+        /// "SDM230", "ABB-B23" (or "ABB-B24"), "EM340", "PRO380" (or "PRO380-Mod"). Null when unknown. Allocates (configuration time only).
         /// </summary>
         public static MeterRegisterMap Find(string name)
         {

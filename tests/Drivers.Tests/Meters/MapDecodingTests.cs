@@ -173,6 +173,79 @@ public sealed class MapDecodingTests
         Assert.Equal(214_748_364_600, largest.Read(MeterModels.Em340, MeterQuantity.EnergyImport));
     }
 
+    [Fact]
+    public void The_PRO380_reads_float32_holding_registers_high_word_first_with_power_in_kW()
+    {
+        MeterRegisterMap map = MeterModels.Pro380;
+        var image = new RegisterImage()
+            .Words(Holding, 0x5002, 0x4366, 0x0000)       // L1 230.0 V, high word first
+            .Float(Holding, 0x5004, 231.4f)
+            .Float(Holding, 0x5006, 229.9f)
+            .Float(Holding, 0x5008, 49.98f)               // Hz
+            .Float(Holding, 0x500C, 16.02f)               // A
+            .Float(Holding, 0x500E, 15.98f)
+            .Float(Holding, 0x5010, 0f)
+            .Words(Holding, 0x5012, 0x40EB, 0xD174)       // 7.369318 kW (float 0x40EBD174) → 7369 W
+            .Float(Holding, 0x600C, 1234.567f)            // import kWh
+            .Float(Holding, 0x6018, 0.25f);               // export kWh
+
+        Assert.Equal(3, map.PhaseCount);
+        Assert.Equal(230_000, image.Read(map, MeterQuantity.VoltageL1));
+        Assert.Equal(231_400, image.Read(map, MeterQuantity.VoltageL2));
+        Assert.Equal(229_900, image.Read(map, MeterQuantity.VoltageL3));
+        Assert.Equal(49_980, image.Read(map, MeterQuantity.Frequency));
+        Assert.Equal(16_020, image.Read(map, MeterQuantity.CurrentL1));
+        Assert.Equal(15_980, image.Read(map, MeterQuantity.CurrentL2));
+        Assert.Equal(0, image.Read(map, MeterQuantity.CurrentL3));
+        Assert.Equal(7_369, image.Read(map, MeterQuantity.PowerTotal));
+        Assert.Equal(1_234_567, image.Read(map, MeterQuantity.EnergyImport));
+        Assert.Equal(250, image.Read(map, MeterQuantity.EnergyExport));
+        Assert.Empty(image.UnsetReads); // contiguous reads only: no undocumented address is read
+    }
+
+    [Fact]
+    public void The_PRO380_scales_kW_to_W_rounding_half_away_from_zero_and_reads_energy_at_the_float_boundary()
+    {
+        MeterRegisterMap map = MeterModels.Pro380;
+        var image = new RegisterImage()
+            .Float(Holding, 0x5012, -0.0125f)             // exporting: -12.500000186 W
+            .Float(Holding, 0x600C, 16383.999f)           // just below 2^14 kWh: 1 Wh steps
+            .Float(Holding, 0x6018, 16384f);              // 2^14 kWh exactly
+
+        Assert.Equal(-13, image.Read(map, MeterQuantity.PowerTotal));
+        Assert.Equal(16_383_999, image.Read(map, MeterQuantity.EnergyImport));
+        Assert.Equal(16_384_000, image.Read(map, MeterQuantity.EnergyExport));
+    }
+
+    [Fact]
+    public void The_PRO380_refuses_a_NaN_energy_and_low_word_first_words_do_not_decode_to_the_value()
+    {
+        MeterRegisterMap map = MeterModels.Pro380;
+        var nan = new RegisterImage().Words(Holding, 0x600C, 0x7FC0, 0x0000);
+        var swapped = new RegisterImage().Float(Holding, 0x5002, 230.0f, WordOrder.LowWordFirst);
+
+        Assert.Null(nan.Read(map, MeterQuantity.EnergyImport));
+        Assert.NotEqual(230_000, swapped.Read(map, MeterQuantity.VoltageL1));
+    }
+
+    [Fact]
+    public void The_PRO380_maps_no_per_phase_power_or_serial_and_polls_in_four_contiguous_reads()
+    {
+        MeterRegisterMap map = MeterModels.Pro380;
+        foreach (MeterQuantity missing in new[]
+                 {
+                     MeterQuantity.PowerL1, MeterQuantity.PowerL2, MeterQuantity.PowerL3, MeterQuantity.SerialNumber,
+                 })
+        {
+            Assert.Null(map.Find(missing));
+        }
+
+        MeterPollPlan plan = map.PlanPolls(8, includeSerialNumber: false)!;
+        Assert.Equal(
+            [(3, 0x5002, 8), (3, 0x500C, 8), (3, 0x600C, 2), (3, 0x6018, 2)],
+            plan.Requests.Select(r => ((int)r.FunctionCode, r.StartAddress, r.Count)));
+    }
+
     [Theory]
     [MemberData(nameof(MeterRegisterMapTests.MapNames), MemberType = typeof(MeterRegisterMapTests))]
     public void A_meter_reading_all_zero_registers_decodes_zero_for_every_quantity(string name)

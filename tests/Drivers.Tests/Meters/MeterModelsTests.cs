@@ -17,6 +17,8 @@ public sealed class MeterModelsTests
     [InlineData("ABB-B23", "ABB-B23")]
     [InlineData("abb-b24", "ABB-B23")]
     [InlineData("EM340", "EM340")]
+    [InlineData("PRO380", "PRO380")]
+    [InlineData("pro380-mod", "PRO380")]
     public void The_configured_MeterType_finds_its_map_ignoring_case(string configured, string expected)
     {
         Assert.Equal(expected, MeterModels.Find(configured)?.Name);
@@ -37,14 +39,14 @@ public sealed class MeterModelsTests
     {
         Assert.Equal(MeterModels.All.Length, MeterModels.All.Select(m => m.Name).Distinct().Count());
         Assert.Equal(
-            [("SDM630", 3), ("SDM72DM", 3), ("SDM120", 1), ("SDM230", 1), ("ABB-B23", 3), ("EM340", 3)],
+            [("SDM630", 3), ("SDM72DM", 3), ("SDM120", 1), ("SDM230", 1), ("ABB-B23", 3), ("EM340", 3), ("PRO380", 3)],
             MeterModels.All.Select(m => (m.Name, m.PhaseCount)));
     }
 
     [Fact]
-    public void The_stated_energy_resolution_is_1_Wh_for_Eastron_below_16384_kWh_10_Wh_for_ABB_and_100_Wh_for_the_EM340()
+    public void The_stated_energy_resolution_is_1_Wh_for_float32_kWh_below_16384_kWh_10_Wh_for_ABB_and_100_Wh_for_the_EM340()
     {
-        foreach (MeterRegisterMap eastron in new[] { MeterModels.Sdm630, MeterModels.Sdm72dm, MeterModels.Sdm120, MeterModels.Sdm230 })
+        foreach (MeterRegisterMap eastron in new[] { MeterModels.Sdm630, MeterModels.Sdm72dm, MeterModels.Sdm120, MeterModels.Sdm230, MeterModels.Pro380 })
         {
             Assert.Equal((1, 16_384_000L), (eastron.EnergyResolutionWh, eastron.EnergyResolutionValidBelowWh));
             MeterRegister import = eastron.Find(MeterQuantity.EnergyImport)!;
