@@ -48,6 +48,25 @@ internal sealed class ByteRing
         return n;
     }
 
+    /// <summary>Copies up to <paramref name="count"/> bytes from the front into <paramref name="destination"/> without removing them; returns how many.</summary>
+    public int Peek(byte[] destination, int offset, int count)
+    {
+        int n = Math.Min(count, Count);
+        int first = Math.Min(n, _buffer.Length - _head);
+        Buffer.BlockCopy(_buffer, _head, destination, offset, first);
+        Buffer.BlockCopy(_buffer, 0, destination, offset + first, n - first);
+        return n;
+    }
+
+    /// <summary>Removes up to <paramref name="count"/> bytes from the front; returns how many.</summary>
+    public int Skip(int count)
+    {
+        int n = Math.Min(count, Count);
+        _head = (_head + n) % _buffer.Length;
+        Count -= n;
+        return n;
+    }
+
     /// <summary>Makes room for at least <paramref name="free"/> more bytes (allocates).</summary>
     public void Grow(int free)
     {
