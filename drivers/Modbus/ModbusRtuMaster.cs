@@ -71,6 +71,7 @@ namespace Wallbox.Drivers.Modbus
         private int _received;
         private int _expected;
         private long _notBeforeUs;
+        private long _quietUntilUs;
         private long _transmitEndUs;
         private long _lastTransmitEndUs;
         private int _interCharacterTimeoutUs;
@@ -105,6 +106,15 @@ namespace Wallbox.Drivers.Modbus
 
         /// <summary>Retransmissions after a timeout, a damaged response or a busy slave (0 = one attempt only).</summary>
         public int Retries { get; set; }
+
+        /// <summary>
+        /// After an attempt timed out, how long the line must stay free of the late answer before anything is sent
+        /// again, milliseconds (0 = the response timeout). RTU frames carry no transaction id: a slave slower than the
+        /// timeout would otherwise answer the previous request while the master waits for the next one, and a reply of
+        /// the same length (the voltage register read as energy) would be taken for it. Everything that arrives in
+        /// this window is discarded and counted.
+        /// </summary>
+        public int LateAnswerGuardMs { get; set; }
 
         /// <summary>Counters since construction.</summary>
         public ModbusStatistics Statistics { get { return _statistics; } }
@@ -187,7 +197,7 @@ namespace Wallbox.Drivers.Modbus
         private void TickWaitingForSilence(long nowUs)
         {
             FlushReceived();
-            if (nowUs < _notBeforeUs)
+            if (nowUs < _notBeforeUs || nowUs < _quietUntilUs)
             {
                 return;
             }
@@ -237,6 +247,7 @@ namespace Wallbox.Drivers.Modbus
                 if (nowUs - _transmitEndUs >= ResponseTimeoutMs * MicrosecondsPerMillisecond)
                 {
                     _statistics.Timeouts++;
+                    GuardAgainstLateAnswer(nowUs);
                     EndAttempt(ModbusRequestState.TimedOut, nowUs);
                 }
 
@@ -284,6 +295,7 @@ namespace Wallbox.Drivers.Modbus
             if (nowUs - _transmitEndUs >= ResponseTimeoutMs * MicrosecondsPerMillisecond)
             {
                 _statistics.Timeouts++;
+                GuardAgainstLateAnswer(nowUs);
                 EndAttempt(ModbusRequestState.TimedOut, nowUs);
             }
             else if (nowUs - _port.LastReceiveUs >= _interFrameDelayUs)
@@ -388,6 +400,11 @@ namespace Wallbox.Drivers.Modbus
             {
                 Finish(outcomeWithoutRetry);
             }
+        }
+
+        private void GuardAgainstLateAnswer(long nowUs)
+        {
+            _quietUntilUs = nowUs + (LateAnswerGuardMs > 0 ? LateAnswerGuardMs : ResponseTimeoutMs) * (long)MicrosecondsPerMillisecond;
         }
 
         private void ScheduleAttempt(long notBeforeUs)

@@ -183,8 +183,9 @@ public sealed class ModbusRtuMasterFaultTests
         Assert.Equal(3, request.Attempts);
         Assert.Equal(3, _bench.Slave.RequestsReceived);
         Assert.Equal((3, 3, 2, 0), (Stats.RequestsSent, Stats.Timeouts, Stats.Retries, Stats.Completed));
-        // Each attempt: 8 bytes on the wire (9.2 ms) + 500 ms; the loop period adds at most 10 ms per step.
-        Assert.InRange(ms, 3 * 509.2, 3 * 509.2 + 3 * 25);
+        // Each attempt: 8 bytes on the wire (9.2 ms) + 500 ms; before each retry the late-answer guard keeps the line
+        // quiet for another response timeout (500 ms); the loop period adds at most 10 ms per step.
+        Assert.InRange(ms, 3 * 509.2 + 2 * 500, 3 * 509.2 + 2 * 500 + 3 * 25);
     }
 
     [Fact]
@@ -296,5 +297,25 @@ public sealed class ModbusRtuMasterFaultTests
         Assert.True(completed > 280, completed + " of 300");
         Assert.True(Stats.Retries > 0);
         Assert.True(Stats.DiscardedBadCrc + Stats.DiscardedWrongSlave + Stats.DiscardedBadLength + Stats.DiscardedWrongFunction > 0);
+    }
+
+    [Fact]
+    public void After_a_timeout_a_late_answer_is_discarded_and_never_completes_the_next_request()
+    {
+        // RTU has no transaction id: an answer arriving after the timeout must not be taken for the next request's.
+        _bench.Master.ResponseTimeoutMs = 100;
+        _bench.Master.Retries = 0;
+        _bench.Slave.TurnaroundUs = 150_000;
+        var first = ReadTen();
+        _bench.Execute(first);
+        Assert.Equal(ModbusRequestState.TimedOut, first.State);
+
+        _bench.Slave.TurnaroundUs = 2_000;
+        var second = ReadTen();
+        _bench.Execute(second);
+
+        Assert.Equal(ModbusRequestState.Completed, second.State);
+        Assert.Equal(1, second.Attempts);
+        Assert.True(Stats.BytesDiscarded > 0, "the late answer was discarded");
     }
 }
