@@ -29,6 +29,7 @@ namespace Wallbox.Firmware.Ocpp.Boot
         private readonly OcppCall _call;
         private long _nextAttemptMs;
         private bool _triggered;
+        private long _firstTickMs = -1;
 
         /// <summary>Creates the service; <paramref name="identity"/> fills the request.</summary>
         public BootService(OcppSession session, ConfigurationStore configuration, ChargePointIdentityInfo identity)
@@ -46,6 +47,12 @@ namespace Wallbox.Firmware.Ocpp.Boot
 
         /// <summary>The MID meter whose model and serial number the BootNotification reports (CPH-90), or null.</summary>
         public Wallbox.Firmware.Metering.ModbusMeterService Meter { get; set; }
+
+        /// <summary>
+        /// How long the first BootNotification waits for the meter's serial number (read in its first poll, ~100 ms),
+        /// ms; a silent meter does not hold the boot longer.
+        /// </summary>
+        public const int MeterIdentityWaitMs = 3000;
 
         /// <summary>BootNotifications answered Accepted since boot.</summary>
         public int AcceptedCount { get; private set; }
@@ -70,7 +77,14 @@ namespace Wallbox.Firmware.Ocpp.Boot
                 _call.Acknowledge();
             }
 
-            bool due = _session.Registration != RegistrationState.Accepted && nowMs - _nextAttemptMs >= 0;
+            if (_firstTickMs < 0)
+            {
+                _firstTickMs = nowMs;
+            }
+
+            bool identityPending = Meter != null && Meter.Model != null && Meter.SerialNumber == null && !Meter.IsFailed
+                && nowMs - _firstTickMs < MeterIdentityWaitMs && AcceptedCount == 0;
+            bool due = _session.Registration != RegistrationState.Accepted && nowMs - _nextAttemptMs >= 0 && !identityPending;
             if (_session.IsConnected && (due || _triggered))
             {
                 FillMeterIdentity();

@@ -29,6 +29,9 @@ namespace Wallbox.Firmware.Ocpp.Tx
         /// <summary>No meter reading for this long is a meter failure, ms. Our choice (issue 7 refines it per meter).</summary>
         public const int MeterFailureAfterMs = 30000;
 
+        /// <summary>How long a triggered MeterValues waits for a meter reading (the first poll cycle after boot), ms.</summary>
+        public const int TriggerWaitForReadingMs = 5000;
+
         private const string LogSource = "ocpp-meter";
 
         private readonly OcppSession _session;
@@ -54,6 +57,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
         private long _nextAlignedUnixMs;
         private long _lastReadingMs;
         private bool _triggered;
+        private long _triggeredAtMs = -1;
         private int _pendingLength;
         private int _pendingLocal;
         private long _pendingUnixMs;
@@ -86,6 +90,7 @@ namespace Wallbox.Firmware.Ocpp.Tx
         public void Trigger()
         {
             _triggered = true;
+            _triggeredAtMs = -1;
         }
 
         /// <inheritdoc />
@@ -121,7 +126,21 @@ namespace Wallbox.Firmware.Ocpp.Tx
             }
 
             TickAligned(nowMs, local);
-            if (_triggered && !_call.IsPending && _session.IsConnected)
+            if (_triggered && _triggeredAtMs < 0)
+            {
+                _triggeredAtMs = nowMs;
+            }
+
+            if (_triggered && _meter != null && !_meter.TryGetReading(nowMs, MeterFailureAfterMs, _reading))
+            {
+                // Right after boot the meter's first poll cycle may not be complete: wait a little for it, not forever.
+                if (nowMs - _triggeredAtMs >= TriggerWaitForReadingMs)
+                {
+                    _triggered = false;
+                    _session.Log.Warning(LogSource, "triggered MeterValues not sent: no meter reading");
+                }
+            }
+            else if (_triggered && !_call.IsPending && _session.IsConnected)
             {
                 _triggered = false;
                 Sample(nowMs, _sampled, ReadingContext.Trigger, local, 0);
