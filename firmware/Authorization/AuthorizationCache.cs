@@ -166,7 +166,7 @@ namespace Wallbox.Firmware.Authorization
 
         private long ToUnixMs()
         {
-            return (_wall.UtcNow.Ticks - 621355968000000000L) / System.TimeSpan.TicksPerMillisecond;
+            return Runtime.UnixTime.ToUnixMs(_wall.UtcNow);
         }
     }
 }

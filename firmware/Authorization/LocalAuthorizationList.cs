@@ -136,7 +136,7 @@ namespace Wallbox.Firmware.Authorization
 
             into.CopyFrom(_table.InfoAt(index));
             if (_wall.IsValid && into.Status == AuthorizationStatus.Accepted
-                && into.IsExpiredAt((_wall.UtcNow.Ticks - 621355968000000000L) / System.TimeSpan.TicksPerMillisecond))
+                && into.IsExpiredAt(Runtime.UnixTime.ToUnixMs(_wall.UtcNow)))
             {
                 into.Status = AuthorizationStatus.Expired;
             }

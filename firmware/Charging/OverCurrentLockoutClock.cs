@@ -26,8 +26,6 @@ namespace Wallbox.Firmware.Charging
         /// <summary>Upper bound of the time from power-on to the firmware's first tick, seconds. Our choice (nanoFramework boots in 2–5 s).</summary>
         public const int BootMarginS = 10;
 
-        private const long UnixEpochTicks = 621355968000000000L;
-
         private long _lastStampSavedMs = long.MinValue;
         private bool _checkPending;
         private long _persistedStampUnixS;
@@ -100,7 +98,7 @@ namespace Wallbox.Firmware.Charging
 
         private static long ToUnixSeconds(DateTime utc)
         {
-            return (utc.Ticks - UnixEpochTicks) / TimeSpan.TicksPerSecond;
+            return Runtime.UnixTime.ToUnixMs(utc) / 1000;
         }
     }
 }
