@@ -53,6 +53,7 @@ namespace Wallbox.Firmware.Application
             ChargePointConfigKeys.Declare(Configuration, _board);
             Ocpp.OcppConfigKeys.Declare(Configuration, _board.HasSocket);
             MeterConfigKeys.Declare(Configuration, board.MeterModel == null ? MeterConfigKeys.NoMeter : board.MeterModel);
+            Rfid.RfidConfigKeys.Declare(Configuration);
             Cache = new AuthorizationCache(board.Storage, root + "authcache", board.WallClock);
             LocalList = new LocalAuthorizationList(board.Storage, root + "locallist", board.WallClock);
             Journal = new TransactionJournal(board.Storage, root + "tx\\");
