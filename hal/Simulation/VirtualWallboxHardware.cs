@@ -59,7 +59,8 @@ public sealed class VirtualWallboxHardware
         MeterPort.PeerSettings = new SerialSettings(9600, 8, SerialParity.None, SerialStopBits.One);
         ModbusMeter = new SimulatedSdm630Modbus(Meter, MeterPort);
         RfidField = new RfidField();
-        RfidSpi = new SimulatedSpiDevice();
+        RfidChip = new SimulatedMfrc522(Clock, RfidField);
+        RfidSpi = new SimulatedSpiDevice(RfidChip);
 
         Storage = new SimulatedFileStore();
         NetworkLink = new SimulatedNetworkLink();
@@ -152,6 +153,9 @@ public sealed class VirtualWallboxHardware
 
     /// <summary>The RF field in front of the reader.</summary>
     public RfidField RfidField { get; }
+
+    /// <summary>The RFID reader chip (MFRC522 register model) on <see cref="RfidSpi"/>, answering from <see cref="RfidField"/>.</summary>
+    public SimulatedMfrc522 RfidChip { get; }
 
     /// <summary>SPI device of the RFID reader chip.</summary>
     public SimulatedSpiDevice RfidSpi { get; }

@@ -24,6 +24,12 @@ public class VirtualCard
     /// <summary>Unique identifier as transmitted during anticollision (first byte first).</summary>
     public byte[] Uid { get; }
 
+    /// <summary>
+    /// SAK sent at the last cascade level (ISO/IEC 14443-3 6.5.3.4): 0x08 MIFARE Classic 1K (default), 0x00 MIFARE
+    /// Ultralight, 0x20 ISO/IEC 14443-4 compliant (DESFire).
+    /// </summary>
+    public byte Sak { get; init; } = 0x08;
+
     /// <summary>What the card is, for messages (e.g. "MIFARE Classic 1K").</summary>
     public string Description { get; }
 
