@@ -9,6 +9,7 @@ using Wallbox.Firmware.Authorization;
 using Wallbox.Firmware.Charging.Indication;
 using Wallbox.Firmware.Metering;
 using Wallbox.Firmware.Ocpp;
+using Wallbox.Firmware.Rfid;
 using Wallbox.Firmware.Runtime;
 using Wallbox.Firmware.Storage;
 using Wallbox.Hal;
@@ -48,6 +49,9 @@ namespace Wallbox.Firmware.Application
 
         /// <summary>Tick budget of the meter service, microseconds: one Modbus frame read or built, a cycle decoded.</summary>
         private const int MeterTickBudgetUs = 1500;
+
+        /// <summary>Tick budget of the RFID reader, microseconds: a few SPI register accesses of one exchange step.</summary>
+        private const int RfidTickBudgetUs = 1500;
 
         /// <summary>Tick budget of the status light, microseconds: three GPIO writes.</summary>
         private const int StatusLightTickBudgetUs = 500;
@@ -135,10 +139,20 @@ namespace Wallbox.Firmware.Application
                 ChargePoint = new OcppChargePoint(Ocpp, Persistent, Charging, IdTags, IndicationFlags, meter, board, Log);
                 Loop.Register("ocpp-services", ChargePoint, OcppServicesTickBudgetUs);
             }
+
+            if (board.RfidSpi != null)
+            {
+                // The badge reader feeds the same queue as every other way of presenting an idTag.
+                Rfid = new RfidReaderService(board.RfidSpi, IdTags, Persistent.Configuration, ChargePoint == null ? null : ChargePoint.Health, Log);
+                Loop.Register("rfid", Rfid, RfidTickBudgetUs);
+            }
         }
 
         /// <summary>idTags presented at the charge point (RFID reader, web page PIN, virtual wallbox), waiting to be handled.</summary>
         public PresentedIdTagQueue IdTags { get; private set; }
+
+        /// <summary>The RFID badge reader, or null on a board without an MFRC522.</summary>
+        public RfidReaderService Rfid { get; private set; }
 
         /// <summary>The Modbus meter service, or null when the board passed its own meter or has no RS-485 port.</summary>
         public ModbusMeterService ModbusMeter { get; private set; }
