@@ -12,6 +12,12 @@ namespace Wallbox.Drivers.Mfrc522
     /// card has left, so removal is seen within <see cref="MaxRemovalDetectionMs"/> (plus one tick). With several
     /// cards in the field the collision is resolved by taking the 1 branch at each colliding bit; the presence check
     /// then holds while any card answers WUPA.
+    /// <para>With <see cref="KeepIso14443_4CardSelected"/>, a card whose SAK announces ISO/IEC 14443-4 (bit 0x20) is
+    /// not halted after SELECT: the reader enters <see cref="Iso14443TypeAReaderState.CardSelected"/>, sets
+    /// <see cref="CardAwaitingApplication"/> and leaves the chip (<see cref="Chip"/>) to the owner's application
+    /// session (RATS, ISO-DEP exchanges, S(DESELECT)) until <see cref="ReleaseCard"/>, or for at most
+    /// <see cref="ApplicationDeadlineMs"/>. Then the presence checks go on as for any card. UID-only cards are halted
+    /// as before.</para>
     /// </remarks>
     public sealed class Iso14443TypeAReader : ITickable
     {
@@ -29,6 +35,11 @@ namespace Wallbox.Drivers.Mfrc522
         public const int ExchangeDeadlineMs = 50;
         /// <summary>ISO/IEC 14443-3 6.4.3: a card answering HLTA within 1 ms would have NAKed; silence means halted.</summary>
         public const int HaltSilenceMs = 1;
+        /// <summary>
+        /// Longest application session on a card kept selected, ms: after it the reader releases the card by itself
+        /// (HLTA) so a stuck session cannot block presence checks and the next cards.
+        /// </summary>
+        public const int ApplicationDeadlineMs = 3000;
 
         private const byte Reqa = 0x26;
         private const byte Wupa = 0x52;
@@ -55,6 +66,24 @@ namespace Wallbox.Drivers.Mfrc522
         {
             _chip = chip;
         }
+
+        /// <summary>
+        /// Keep an ISO/IEC 14443-4 card (SAK bit 0x20) selected for an application session instead of halting it
+        /// (default false: every card is halted after SELECT and only its UID is used).
+        /// </summary>
+        public bool KeepIso14443_4CardSelected { get; set; }
+
+        /// <summary>The chip, for the application session on a card kept selected (e.g. an ISO-DEP link).</summary>
+        public Mfrc522 Chip { get { return _chip; } }
+
+        /// <summary>
+        /// True in <see cref="Iso14443TypeAReaderState.CardSelected"/>: a newly selected ISO/IEC 14443-4 card waits for
+        /// the owner's application session, which ends with <see cref="ReleaseCard"/>.
+        /// </summary>
+        public bool CardAwaitingApplication { get { return _state == Iso14443TypeAReaderState.CardSelected; } }
+
+        /// <summary>Application sessions ended by <see cref="ApplicationDeadlineMs"/> instead of <see cref="ReleaseCard"/>.</summary>
+        public int ApplicationDeadlineCount { get; private set; }
 
         /// <summary>Current step.</summary>
         public Iso14443TypeAReaderState State { get { return _state; } }
@@ -126,7 +155,38 @@ namespace Wallbox.Drivers.Mfrc522
                 case Iso14443TypeAReaderState.WaitHalt:
                     TickHalt(nowMs);
                     break;
+                case Iso14443TypeAReaderState.CardSelected:
+                    if (nowMs - _stateSinceMs >= ApplicationDeadlineMs)
+                    {
+                        ApplicationDeadlineCount++;
+                        ReleaseCard(false, nowMs);
+                    }
+
+                    break;
             }
+        }
+
+        /// <summary>
+        /// Ends the application session on the card kept selected and goes back to the WUPA presence checks:
+        /// <paramref name="deselected"/> true when the session left the card in HALT (an answered S(DESELECT) of
+        /// ISO/IEC 14443-4 clause 8), else the reader sends HLTA first. The reader's own 25 ms timer is used again.
+        /// Does nothing outside <see cref="Iso14443TypeAReaderState.CardSelected"/>.
+        /// </summary>
+        public void ReleaseCard(bool deselected, long nowMs)
+        {
+            if (_state != Iso14443TypeAReaderState.CardSelected)
+            {
+                return;
+            }
+
+            _chip.StopCommand();
+            if (deselected)
+            {
+                ToIdle(nowMs, PresenceCheckIntervalMs);
+                return;
+            }
+
+            SendHalt(nowMs);
         }
 
         private void StartReset(long nowMs)
@@ -328,6 +388,12 @@ namespace Wallbox.Drivers.Mfrc522
             CardPresent = true;
             _misses = 0;
             SelectionCount++;
+            if (KeepIso14443_4CardSelected && (sak & SakIso14443_4) != 0)
+            {
+                Enter(Iso14443TypeAReaderState.CardSelected, nowMs); // no HLTA: RATS may follow (ISO/IEC 14443-4 5.1)
+                return;
+            }
+
             SendHalt(nowMs);
         }
 

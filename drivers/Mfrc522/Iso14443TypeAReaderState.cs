@@ -17,5 +17,11 @@ namespace Wallbox.Drivers.Mfrc522
         WaitSak,
         /// <summary>HLTA sent (a card never answers it).</summary>
         WaitHalt,
+        /// <summary>
+        /// An ISO/IEC 14443-4 card is selected (ACTIVE, no HLTA) and left to its application session
+        /// (<see cref="Iso14443TypeAReader.KeepIso14443_4CardSelected"/>); the reader does not touch the chip until
+        /// <see cref="Iso14443TypeAReader.ReleaseCard"/> or <see cref="Iso14443TypeAReader.ApplicationDeadlineMs"/>.
+        /// </summary>
+        CardSelected,
     }
 }

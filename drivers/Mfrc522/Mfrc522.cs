@@ -1,3 +1,4 @@
+using Wallbox.Drivers.IsoDep;
 using Wallbox.Hal;
 
 namespace Wallbox.Drivers.Mfrc522
@@ -6,25 +7,33 @@ namespace Wallbox.Drivers.Mfrc522
     /// NXP MFRC522 contactless reader IC on SPI (datasheet rev. 3.9). Every method is a few register accesses of
     /// microseconds; nothing waits for the card: a command is started, then <see cref="Poll"/> or
     /// <see cref="PollCrc"/> is called once per tick until it is no longer <see cref="Mfrc522Status.Busy"/>.
-    /// The chip's own timer (about 25 ms, set in <see cref="Configure"/>) ends a transceive nobody answers.
+    /// The chip's own timer (about 25 ms, set in <see cref="Configure"/>) ends a transceive nobody answers; frames
+    /// started through <see cref="IContactlessFrameTransceiver"/> program it for their own response timeout
+    /// (ISO/IEC 14443-4 FWT), and the ISO/IEC 14443-3 overloads of <see cref="StartTransceive(byte[], int, int, int)"/>
+    /// put the 25 ms back.
     /// </summary>
     /// <remarks>
     /// Frames are limited to the 64-byte FIFO in both directions; longer exchanges are chained by ISO-DEP
     /// (ISO/IEC 14443-4) above this driver, which keeps its frame size (FSD) at or below 64.
     /// </remarks>
-    public sealed class Mfrc522
+    public sealed class Mfrc522 : IContactlessFrameTransceiver
     {
         /// <summary>Timer timeout in microseconds: (2 * 0xA9 + 1) * (0x3E8 + 1) / 13.56 MHz (datasheet 8.5).</summary>
         public const int TimeoutUs = 25025;
 
+        /// <summary>Longest timeout the timer can count: (2 * 4095 + 1) * 65536 / 13.56 MHz = 39.587 s.</summary>
+        public const int MaxTimeoutUs = 39587000;
+
         private const int TimerPrescaler = 0xA9;
         private const int TimerReload = 0x03E8;
+        private const long TimerClockHz = 13560000;
 
         private readonly ISpiDevice _spi;
         private readonly int _rxGain;
         private readonly byte[] _tx = new byte[Mfrc522Registers.FifoSize + 1];
         private readonly byte[] _rx = new byte[Mfrc522Registers.FifoSize + 1];
         private readonly byte[] _received = new byte[Mfrc522Registers.FifoSize];
+        private int _timeoutUs;
 
         /// <summary>Creates the driver; <paramref name="rxGain"/> is an <see cref="Mfrc522RxGain"/> code (0..7).</summary>
         public Mfrc522(ISpiDevice spi, int rxGain)
@@ -38,6 +47,12 @@ namespace Wallbox.Drivers.Mfrc522
 
         /// <summary>Number of bytes in <see cref="ReceivedBuffer"/> (a partial last byte counts).</summary>
         public int ReceivedLength { get; private set; }
+
+        /// <summary>The FIFO size: the longest frame in either direction, bytes.</summary>
+        public int MaxFrameLength { get { return Mfrc522Registers.FifoSize; } }
+
+        /// <summary>Timeout the timer is programmed for, microseconds (as requested; the timer rounds it up).</summary>
+        public int ProgrammedTimeoutUs { get { return _timeoutUs; } }
 
         /// <summary>Valid bits in the last received byte (ControlReg RxLastBits; 0 means all 8).</summary>
         public int ReceivedValidBitsInLastByte { get; private set; }
@@ -70,6 +85,7 @@ namespace Wallbox.Drivers.Mfrc522
         public void StartSoftReset()
         {
             WriteRegister(Mfrc522Registers.CommandReg, Mfrc522Registers.CommandSoftReset);
+            _timeoutUs = 0; // timer registers back to their reset values until Configure
         }
 
         /// <summary>True once the oscillator runs again after the reset (CommandReg PowerDown cleared, datasheet 9.3.1.2).</summary>
@@ -84,15 +100,98 @@ namespace Wallbox.Drivers.Mfrc522
         /// </summary>
         public void Configure()
         {
-            WriteRegister(Mfrc522Registers.TModeReg, (byte)(Mfrc522Registers.TAuto | ((TimerPrescaler >> 8) & 0x0F)));
-            WriteRegister(Mfrc522Registers.TPrescalerReg, (byte)(TimerPrescaler & 0xFF));
-            WriteRegister(Mfrc522Registers.TReloadRegHigh, (byte)(TimerReload >> 8));
-            WriteRegister(Mfrc522Registers.TReloadRegLow, (byte)(TimerReload & 0xFF));
+            WriteTimer(TimerPrescaler, TimerReload);
+            _timeoutUs = TimeoutUs;
             WriteRegister(Mfrc522Registers.TxASKReg, Mfrc522Registers.Force100ASK);
             WriteRegister(Mfrc522Registers.ModeReg, Mfrc522Registers.ModeCrcPreset6363);
             WriteRegister(Mfrc522Registers.RFCfgReg, (byte)(_rxGain << 4));
             byte tx = ReadRegister(Mfrc522Registers.TxControlReg);
             WriteRegister(Mfrc522Registers.TxControlReg, (byte)(tx | Mfrc522Registers.AntennaOn));
+        }
+
+        /// <summary>
+        /// Programs the timer for <paramref name="timeoutUs"/> (1 µs .. <see cref="MaxTimeoutUs"/>): the smallest
+        /// TPrescaler whose 16-bit TReload reaches the time, TReload rounded up, so the timer never ends before the
+        /// requested time (datasheet 8.5: period = (2 × TPrescaler + 1) × (TReload + 1) / 13.56 MHz). Writes the
+        /// registers only when the timeout changes.
+        /// </summary>
+        public void SetTimeoutUs(int timeoutUs)
+        {
+            if (timeoutUs == _timeoutUs)
+            {
+                return;
+            }
+
+            if (timeoutUs == TimeoutUs)
+            {
+                WriteTimer(TimerPrescaler, TimerReload);
+                _timeoutUs = timeoutUs;
+                return;
+            }
+
+            int us = timeoutUs < 1 ? 1 : timeoutUs > MaxTimeoutUs ? MaxTimeoutUs : timeoutUs;
+            long cycles = (us * TimerClockHz + 999999) / 1000000;
+            long periods = (cycles + 65535) / 65536; // 2 * TPrescaler + 1 must reach this
+            int prescaler = (int)(periods / 2);
+            if (prescaler > 0x0FFF)
+            {
+                prescaler = 0x0FFF;
+            }
+
+            long divider = 2L * prescaler + 1;
+            long reload = (cycles + divider - 1) / divider - 1;
+            if (reload < 1)
+            {
+                reload = 1;
+            }
+            else if (reload > 0xFFFF)
+            {
+                reload = 0xFFFF;
+            }
+
+            WriteTimer(prescaler, (int)reload);
+            _timeoutUs = timeoutUs;
+        }
+
+        /// <summary>
+        /// Starts an ISO/IEC 14443-4 frame (<see cref="IContactlessFrameTransceiver"/>): whole bytes out, whole bytes
+        /// in, no hardware CRC, with the timer set to <paramref name="timeoutUs"/>.
+        /// </summary>
+        public bool StartFrame(byte[] frame, int offset, int count, int timeoutUs)
+        {
+            if (count < 1 || count > Mfrc522Registers.FifoSize)
+            {
+                return false;
+            }
+
+            SetTimeoutUs(timeoutUs);
+            return Transceive(frame, offset, count, 0, 0);
+        }
+
+        /// <summary>
+        /// Checks a frame started with <see cref="StartFrame"/>: a collision, or an answer with an incomplete last
+        /// byte, is a transmission error.
+        /// </summary>
+        public ContactlessFrameStatus PollFrame()
+        {
+            Mfrc522Status status = Poll();
+            switch (status)
+            {
+                case Mfrc522Status.Busy:
+                    return ContactlessFrameStatus.Busy;
+                case Mfrc522Status.Timeout:
+                    return ContactlessFrameStatus.Timeout;
+                case Mfrc522Status.Done:
+                    return ReceivedValidBitsInLastByte == 0 ? ContactlessFrameStatus.Done : ContactlessFrameStatus.Error;
+                default:
+                    return ContactlessFrameStatus.Error;
+            }
+        }
+
+        /// <summary>Abandons the running frame (<see cref="StopCommand"/>).</summary>
+        public void StopFrame()
+        {
+            StopCommand();
         }
 
         /// <summary>Starts a transceive of whole bytes except the last (0 = 8 valid bits), receiving byte-aligned.</summary>
@@ -103,7 +202,8 @@ namespace Wallbox.Drivers.Mfrc522
 
         /// <summary>
         /// Starts a transceive; <paramref name="rxAlign"/> places the first received bit at that bit of the first FIFO
-        /// byte (bit-oriented anticollision). False (nothing started) when the frame does not fit the FIFO.
+        /// byte (bit-oriented anticollision). False (nothing started) when the frame does not fit the FIFO. The timer
+        /// is set to the ISO/IEC 14443-3 timeout <see cref="TimeoutUs"/>.
         /// </summary>
         public bool StartTransceive(byte[] data, int offset, int count, int validBitsInLastByte, int rxAlign)
         {
@@ -112,6 +212,12 @@ namespace Wallbox.Drivers.Mfrc522
                 return false;
             }
 
+            SetTimeoutUs(TimeoutUs);
+            return Transceive(data, offset, count, validBitsInLastByte, rxAlign);
+        }
+
+        private bool Transceive(byte[] data, int offset, int count, int validBitsInLastByte, int rxAlign)
+        {
             ReceivedLength = 0;
             CollisionPosition = 0;
             WriteRegister(Mfrc522Registers.CommandReg, Mfrc522Registers.CommandIdle);
@@ -125,10 +231,20 @@ namespace Wallbox.Drivers.Mfrc522
             return true;
         }
 
-        /// <summary>Checks a started transceive once (ComIrqReg, then ErrorReg and the FIFO when it has ended).</summary>
+        /// <summary>
+        /// Checks a started transceive once (ComIrqReg, then ErrorReg and the FIFO when it has ended). TimerIRq wins
+        /// over RxIRq: with TAuto the timer stops when an answer starts (datasheet 9.3.3.10), so both set means the
+        /// answer began after the timeout, too late for the protocol.
+        /// </summary>
         public Mfrc522Status Poll()
         {
             byte irq = ReadRegister(Mfrc522Registers.ComIrqReg);
+            if ((irq & Mfrc522Registers.TimerIRq) != 0)
+            {
+                StopCommand();
+                return Mfrc522Status.Timeout;
+            }
+
             if ((irq & Mfrc522Registers.RxIRq) != 0)
             {
                 byte error = ReadRegister(Mfrc522Registers.ErrorReg);
@@ -153,12 +269,6 @@ namespace Wallbox.Drivers.Mfrc522
                 }
 
                 return Mfrc522Status.Done;
-            }
-
-            if ((irq & Mfrc522Registers.TimerIRq) != 0)
-            {
-                StopCommand();
-                return Mfrc522Status.Timeout;
             }
 
             if ((irq & Mfrc522Registers.ErrIRq) != 0)
@@ -221,6 +331,14 @@ namespace Wallbox.Drivers.Mfrc522
             _tx[0] = (byte)(register << 1);
             _tx[1] = value;
             _spi.Transfer(_tx, 0, _rx, 0, 2);
+        }
+
+        private void WriteTimer(int prescaler, int reload)
+        {
+            WriteRegister(Mfrc522Registers.TModeReg, (byte)(Mfrc522Registers.TAuto | ((prescaler >> 8) & 0x0F)));
+            WriteRegister(Mfrc522Registers.TPrescalerReg, (byte)(prescaler & 0xFF));
+            WriteRegister(Mfrc522Registers.TReloadRegHigh, (byte)(reload >> 8));
+            WriteRegister(Mfrc522Registers.TReloadRegLow, (byte)(reload & 0xFF));
         }
 
         private void WriteFifo(byte[] data, int offset, int count)

@@ -5,14 +5,22 @@ namespace Wallbox.Hal.Simulation;
 /// <summary>
 /// The ISO/IEC 14443-3 Type A layer of a <see cref="VirtualCard"/> in the field: the state machine of 6.3
 /// (IDLE, READY, ACTIVE, HALT and READY*/ACTIVE* after WUPA) answering REQA, WUPA, ANTICOLLISION, SELECT and HLTA.
-/// Frames are bit strings: <c>bits</c> counts valid bits, LSB of byte 0 first.
+/// Frames are bit strings: <c>bits</c> counts valid bits, LSB of byte 0 first. One instance lives from power-up
+/// (entering the field) to power-off; the anticollision UID is taken once, at power-up
+/// (<see cref="VirtualCard.AnticollisionUid"/>).
 /// </summary>
+/// <remarks>
+/// A card with an <see cref="VirtualCard.IsoDepApplication"/> answers RATS in ACTIVE with its ATS and then hands
+/// every frame to its <see cref="SimulatedIsoDepCard"/> (the PROTOCOL state of ISO/IEC 14443-4 5.1); S(DESELECT)
+/// sends it to HALT. HLTA is accepted in the PROTOCOL state too (its first byte 0x50 is no ISO-DEP PCB), so a reader
+/// that gives up on a session can still halt the card.
+/// </remarks>
 public sealed class SimulatedIso14443Card
 {
     private const byte CascadeTag = 0x88;
     private readonly byte[] _levels; // 5 bytes (UID CLn + BCC) per cascade level
 
-    private enum CardState { Idle, Ready, Active, Halt }
+    private enum CardState { Idle, Ready, Active, Halt, Protocol }
 
     private CardState _state;
     private bool _fromHalt;
@@ -22,7 +30,10 @@ public sealed class SimulatedIso14443Card
     public SimulatedIso14443Card(VirtualCard card)
     {
         Card = card ?? throw new ArgumentNullException(nameof(card));
-        byte[] uid = card.Uid;
+        byte[] uid = card.AnticollisionUid();
+        Uid = (byte[])uid.Clone();
+        IIsoDepCardApplication application = card.IsoDepApplication;
+        IsoDep = application == null ? null : new SimulatedIsoDepCard(card, application);
         int levels = uid.Length == 4 ? 1 : uid.Length == 7 ? 2 : 3;
         _levels = new byte[levels * 5];
         int next = 0;
@@ -48,8 +59,26 @@ public sealed class SimulatedIso14443Card
     /// <summary>The card.</summary>
     public VirtualCard Card { get; }
 
+    /// <summary>The UID sent in anticollision since this power-up.</summary>
+    public byte[] Uid { get; }
+
+    /// <summary>The ISO/IEC 14443-4 layer, or null for a UID-only card.</summary>
+    public SimulatedIsoDepCard IsoDep { get; }
+
     /// <summary>True in ACTIVE (selected).</summary>
     public bool IsActive => _state == CardState.Active;
+
+    /// <summary>True after RATS, in the PROTOCOL state of ISO/IEC 14443-4 (5.1).</summary>
+    public bool IsInProtocolState => _state == CardState.Protocol;
+
+    /// <summary>Processing time before the last answer beyond the chip latency, microseconds (ISO-DEP WTX).</summary>
+    public long LastAnswerDelayUs { get; private set; }
+
+    /// <summary>The field is gone (card removed or antenna off): volatile state ends, the application resets.</summary>
+    public void PowerOff()
+    {
+        IsoDep?.Reset();
+    }
 
     /// <summary>True in HALT.</summary>
     public bool IsHalted => _state == CardState.Halt;
@@ -58,8 +87,44 @@ public sealed class SimulatedIso14443Card
     /// Handles one frame of <paramref name="bits"/> bits; writes the answer to <paramref name="answer"/> and returns
     /// its length in bits, or 0 when the card stays silent.
     /// </summary>
-    public int Receive(byte[] frame, int bits, byte[] answer)
+    public int Receive(byte[] frame, int bits, byte[] answer) => Receive(frame, bits, answer, 0);
+
+    /// <summary>As <see cref="Receive(byte[], int, byte[])"/> at <paramref name="nowUs"/> (ISO-DEP timing: SFGT, WTX).</summary>
+    public int Receive(byte[] frame, int bits, byte[] answer, long nowUs)
     {
+        LastAnswerDelayUs = 0;
+        bool hlta = bits == 32 && frame[0] == 0x50 && frame[1] == 0x00 && CrcOk(frame, 4);
+        if (_state == CardState.Protocol)
+        {
+            if (hlta)
+            {
+                IsoDep.Reset();
+                _state = CardState.Halt;
+                return 0;
+            }
+
+            if (bits % 8 != 0)
+            {
+                return 0; // short frames (REQA, WUPA) mean nothing to ISO-DEP
+            }
+
+            int length = IsoDep.Receive(frame, bits / 8, answer, nowUs);
+            LastAnswerDelayUs = IsoDep.LastAnswerDelayUs;
+            if (IsoDep.Deselected)
+            {
+                _state = CardState.Halt; // ISO/IEC 14443-4 clause 8: HALT after the S(DESELECT) response
+                _fromHalt = true;
+            }
+
+            return length * 8;
+        }
+
+        if (_state == CardState.Active && IsoDep != null && bits == 32 && frame[0] == 0xE0 && CrcOk(frame, 4))
+        {
+            _state = CardState.Protocol; // ISO/IEC 14443-4 5.1: RATS in ACTIVE
+            return IsoDep.Activate(frame, answer, nowUs) * 8;
+        }
+
         bool request = bits == 7 && (frame[0] == 0x26 || frame[0] == 0x52);
         bool wupa = request && frame[0] == 0x52;
         if (_state == CardState.Halt)
@@ -90,8 +155,9 @@ public sealed class SimulatedIso14443Card
             return Anticollision(frame, bits, answer);
         }
 
-        if (_state == CardState.Active && bits == 32 && frame[0] == 0x50 && frame[1] == 0x00 && CrcOk(frame, 4))
+        if (_state == CardState.Active && hlta)
         {
+            IsoDep?.Reset();
             _state = CardState.Halt; // HLTA (6.4.3): never answered
             return 0;
         }

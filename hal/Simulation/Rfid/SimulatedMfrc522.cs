@@ -9,7 +9,13 @@ namespace Wallbox.Hal.Simulation;
 /// burst returns the register named by the previous byte; a write burst writes every byte to the same register),
 /// the 64-byte FIFO, SoftReset, Transceive with TxLastBits/RxAlign bit framing, collisions between cards (ErrorReg
 /// CollErr, CollReg CollPos), the timer (TAuto, TPrescaler, TReload) for card silence, and the CalcCRC coprocessor.
-/// Time comes from the <see cref="VirtualClock"/>: answers appear <see cref="AnswerLatencyUs"/> after StartSend.
+/// Time comes from the <see cref="VirtualClock"/>: answers appear <see cref="AnswerLatencyUs"/> after StartSend, plus
+/// the card's own processing time (an ISO-DEP card working under S(WTX)). The timer runs from the end of the
+/// transmission and, as with TAuto on the chip (datasheet 9.3.3.10), stops when an answer starts: an answer later than
+/// the programmed timeout finds TimerIRq already set, so a reader whose timeout is shorter than the card's processing
+/// time (e.g. one ignoring the WTXM of ISO/IEC 14443-4 7.3) gets a timeout. Cards are powered only while the antenna
+/// is on. Fault injection for tests: <see cref="LoseFramesToCard"/>, <see cref="LoseAnswers"/>,
+/// <see cref="CorruptAnswers"/>.
 /// </summary>
 public sealed class SimulatedMfrc522 : ISpiPeripheral
 {
@@ -20,14 +26,15 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
 
     private const byte Idle = 0x00, CalcCRC = 0x03, Transceive = 0x0C, SoftReset = 0x0F;
     private const int FifoSize = 64;
+    private const int MaxAirFrame = 300;
 
     private readonly VirtualClock _clock;
     private readonly RfidField _field;
     private readonly byte[] _regs = new byte[64];
     private readonly byte[] _fifo = new byte[FifoSize];
     private readonly byte[] _txFrame = new byte[FifoSize];
-    private readonly byte[] _answer = new byte[FifoSize];
-    private readonly byte[] _combined = new byte[FifoSize];
+    private readonly byte[] _answer = new byte[MaxAirFrame];
+    private readonly byte[] _combined = new byte[MaxAirFrame];
     private readonly List<SimulatedIso14443Card> _cards = new List<SimulatedIso14443Card>();
     private int _fifoCount;
     private int _fifoRead;
@@ -77,6 +84,18 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
         }
     }
 
+    /// <summary>Transceives that ended with TimerIRq (no answer, or an answer that started after the timeout).</summary>
+    public int TimeoutCount { get; private set; }
+
+    /// <summary>Fault injection: the next N frames sent by the reader reach no card (lost on the air).</summary>
+    public int LoseFramesToCard { get; set; }
+
+    /// <summary>Fault injection: the next N card answers are lost on the air (the card did process the frame).</summary>
+    public int LoseAnswers { get; set; }
+
+    /// <summary>Fault injection: the next N card answers arrive with their last byte (the CRC_A high byte) inverted.</summary>
+    public int CorruptAnswers { get; set; }
+
     /// <summary>The Type A layer of each card now in the field (created when a card enters).</summary>
     public IReadOnlyList<SimulatedIso14443Card> CardsInField => _cards;
 
@@ -111,6 +130,7 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
 
     private void Reset()
     {
+        PowerOffCards(); // SoftReset switches the antenna drivers off (TxControlReg 0x80)
         Array.Clear(_regs);
         _regs[ModeReg] = 0x3F;
         _regs[CommandReg] = 0x20;
@@ -180,6 +200,14 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
                 }
 
                 break;
+            case TxControlReg:
+                _regs[TxControlReg] = value;
+                if (!AntennaOn)
+                {
+                    PowerOffCards();
+                }
+
+                break;
             case ErrorReg:
             case VersionReg:
                 break;
@@ -229,7 +257,6 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
             _timeoutAtUs = _clock.NowUs + TimerPeriodUs;
         }
 
-        SyncCards();
         _pendingBits = 0;
         _pendingCollision = 0;
         if (!AntennaOn)
@@ -237,12 +264,27 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
             return;
         }
 
+        SyncCards();
+        if (LoseFramesToCard > 0)
+        {
+            LoseFramesToCard--;
+            return;
+        }
+
+        long delayUs = 0;
         for (int i = 0; i < _cards.Count; i++)
         {
-            int answerBits = _cards[i].Receive(_txFrame, bits, _answer);
+            int answerBits = _cards[i].Receive(_txFrame, bits, _answer, _clock.NowUs);
             if (answerBits == 0)
             {
                 continue;
+            }
+
+            delayUs = Math.Max(delayUs, _cards[i].LastAnswerDelayUs);
+            if (CorruptAnswers > 0 && answerBits >= 8)
+            {
+                CorruptAnswers--;
+                _answer[answerBits / 8 - 1] ^= 0xFF;
             }
 
             if (_pendingBits == 0)
@@ -273,10 +315,26 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
             CollisionCount++;
         }
 
+        if (_pendingBits > 0 && LoseAnswers > 0)
+        {
+            LoseAnswers--;
+            _pendingBits = 0;
+        }
+
         if (_pendingBits > 0)
         {
-            _pendingAtUs = _clock.NowUs + AnswerLatencyUs;
+            _pendingAtUs = _clock.NowUs + AnswerLatencyUs + delayUs;
         }
+    }
+
+    private void PowerOffCards()
+    {
+        for (int i = 0; i < _cards.Count; i++)
+        {
+            _cards[i].PowerOff();
+        }
+
+        _cards.Clear(); // no field, no power: IDLE (and a new anticollision UID) when the field comes back
     }
 
     private void SyncCards()
@@ -292,6 +350,7 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
 
             if (!still)
             {
+                _cards[i].PowerOff();
                 _cards.RemoveAt(i); // left the field: powered off, IDLE when it comes back
             }
         }
@@ -314,13 +373,27 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
     private void Update()
     {
         long now = _clock.NowUs;
+        if (_timeoutAtUs >= 0 && now >= _timeoutAtUs && (_pendingAtUs < 0 || _timeoutAtUs < _pendingAtUs))
+        {
+            // The timer ran out before any answer started: TimerIRq (the receiver keeps listening: command stays
+            // Transceive, and a late answer still lands in the FIFO).
+            _timeoutAtUs = -1;
+            TimeoutCount++;
+            _regs[ComIrqReg] |= 0x01;
+        }
+
         if (_pendingAtUs >= 0 && now >= _pendingAtUs)
         {
             _pendingAtUs = -1;
-            _timeoutAtUs = -1;
+            _timeoutAtUs = -1; // TAuto: the timer stops when the answer starts
             int rxAlign = (_regs[BitFramingReg] >> 4) & 0x07;
             int totalBits = rxAlign + _pendingBits;
             int bytes = Math.Min((totalBits + 7) / 8, FifoSize);
+            if ((totalBits + 7) / 8 > FifoSize)
+            {
+                _regs[ErrorReg] |= 0x10; // BufferOvfl
+            }
+
             Array.Clear(_fifo, 0, bytes);
             for (int b = 0; b < _pendingBits && (rxAlign + b) / 8 < FifoSize; b++)
             {
@@ -343,11 +416,6 @@ public sealed class SimulatedMfrc522 : ISpiPeripheral
 
             _regs[CommandReg] &= 0xF0; // back to Idle
             _regs[ComIrqReg] |= 0x30; // RxIRq | IdleIRq
-        }
-        else if (_timeoutAtUs >= 0 && now >= _timeoutAtUs)
-        {
-            _timeoutAtUs = -1;
-            _regs[ComIrqReg] |= 0x01; // TimerIRq (the receiver keeps listening: command stays Transceive)
         }
     }
 }

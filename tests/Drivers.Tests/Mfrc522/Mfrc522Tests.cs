@@ -93,6 +93,56 @@ public sealed class Mfrc522Tests
         Assert.Equal((0x26, 0xCF), (_chip.CrcLow, _chip.CrcHigh));
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(8_458)] // activation FWT + ΔFWT (ISO/IEC 14443-4)
+    [InlineData(80_954)] // FWI 8 + ΔFWT
+    [InlineData(777_000)]
+    [InlineData(4_952_657)] // FWT_MAX + ΔFWT
+    [InlineData(Mfrc522Driver.MaxTimeoutUs)]
+    public void The_timer_is_programmed_for_a_requested_timeout_never_shorter_and_within_a_tenth_of_a_percent_datasheet_8_5(int timeoutUs)
+    {
+        Initialize();
+
+        _chip.SetTimeoutUs(timeoutUs);
+
+        Assert.Equal(timeoutUs, _chip.ProgrammedTimeoutUs);
+        Assert.InRange(_hw.RfidChip.TimerPeriodUs, timeoutUs, timeoutUs + timeoutUs / 1000 + 1);
+    }
+
+    [Fact]
+    public void A_frame_with_its_own_timeout_ends_by_the_timer_then_ISO_14443_3_transceive_puts_the_25_ms_back()
+    {
+        Initialize();
+        var frame = new byte[] { 0x02, 0x60, 0x00, 0x00 };
+
+        Assert.True(_chip.StartFrame(frame, 0, frame.Length, 80_954));
+        _hw.Clock.AdvanceMs(80);
+        Assert.Equal(Wallbox.Drivers.IsoDep.ContactlessFrameStatus.Busy, _chip.PollFrame());
+        _hw.Clock.AdvanceMs(2);
+        Assert.Equal(Wallbox.Drivers.IsoDep.ContactlessFrameStatus.Timeout, _chip.PollFrame());
+
+        Assert.True(_chip.StartTransceive(new byte[] { 0x26 }, 0, 1, 7));
+        Assert.Equal(Mfrc522Driver.TimeoutUs, _hw.RfidChip.TimerPeriodUs, 1.0);
+    }
+
+    [Fact]
+    public void An_answer_starting_after_the_timeout_is_a_timeout_TAuto_stops_the_timer_only_when_an_answer_starts()
+    {
+        Initialize();
+        _hw.RfidField.Present(VirtualCard.FromHex("A1B2C3D4"));
+        _hw.RfidChip.AnswerLatencyUs = 2_000;
+
+        Assert.True(_chip.StartFrame(new byte[] { 0x26 }, 0, 1, 1_000)); // a whole byte: no card answers, but the timer runs
+        _hw.Clock.AdvanceMs(3);
+        Assert.Equal(Wallbox.Drivers.IsoDep.ContactlessFrameStatus.Timeout, _chip.PollFrame());
+
+        _chip.StartTransceive(new byte[] { 0x26 }, 0, 1, 7); // REQA answered 2 ms later, within 25 ms
+        _hw.Clock.AdvanceMs(3);
+        Assert.Equal(Mfrc522Status.Done, _chip.Poll());
+        Assert.Equal(1, _hw.RfidChip.TimeoutCount);
+    }
+
     private void Initialize()
     {
         _chip.StartSoftReset();
