@@ -73,6 +73,12 @@ namespace Wallbox.Hal
         /// <summary>SPI device of the RFID reader (MFRC522).</summary>
         public ISpiDevice RfidSpi;
 
+        /// <summary>
+        /// Unpredictable bytes for security challenges (the DESFire authentication's RndA); null when the board has no
+        /// source, which disables card authentication.
+        /// </summary>
+        public IRandomSource Random;
+
         /// <summary>Persistent files.</summary>
         public IFileStore Storage;
 

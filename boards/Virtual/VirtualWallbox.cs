@@ -155,6 +155,7 @@ public sealed class VirtualWallbox
         TerminalTemperature = hw.TerminalTemperature,
         MeterPort = hw.MeterPort,
         RfidSpi = hw.RfidSpi,
+        Random = hw.Random,
         Storage = hw.Storage,
         NetworkLink = hw.NetworkLink,
         WebSocket = webSocket,

@@ -143,7 +143,7 @@ namespace Wallbox.Firmware.Application
             if (board.RfidSpi != null)
             {
                 // The badge reader feeds the same queue as every other way of presenting an idTag.
-                Rfid = new RfidReaderService(board.RfidSpi, IdTags, Persistent.Configuration, ChargePoint == null ? null : ChargePoint.Health, Log);
+                Rfid = new RfidReaderService(board.RfidSpi, board.Random, IdTags, Persistent.Configuration, ChargePoint == null ? null : ChargePoint.Health, IndicationFlags, Log);
                 Loop.Register("rfid", Rfid, RfidTickBudgetUs);
             }
         }

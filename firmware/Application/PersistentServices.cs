@@ -54,6 +54,7 @@ namespace Wallbox.Firmware.Application
             Ocpp.OcppConfigKeys.Declare(Configuration, _board.HasSocket);
             MeterConfigKeys.Declare(Configuration, board.MeterModel == null ? MeterConfigKeys.NoMeter : board.MeterModel);
             Rfid.RfidConfigKeys.Declare(Configuration);
+            Rfid.CardAuthenticationConfigKeys.Declare(Configuration);
             Cache = new AuthorizationCache(board.Storage, root + "authcache", board.WallClock);
             LocalList = new LocalAuthorizationList(board.Storage, root + "locallist", board.WallClock);
             Journal = new TransactionJournal(board.Storage, root + "tx\\");

@@ -61,6 +61,7 @@ public sealed class VirtualWallboxHardware
         RfidField = new RfidField();
         RfidChip = new SimulatedMfrc522(Clock, RfidField);
         RfidSpi = new SimulatedSpiDevice(RfidChip);
+        Random = new SimulatedRandomSource();
 
         Storage = new SimulatedFileStore();
         NetworkLink = new SimulatedNetworkLink();
@@ -153,6 +154,9 @@ public sealed class VirtualWallboxHardware
 
     /// <summary>The RF field in front of the reader.</summary>
     public RfidField RfidField { get; }
+
+    /// <summary>Random source of the board (seeded: runs repeat exactly).</summary>
+    public SimulatedRandomSource Random { get; }
 
     /// <summary>The RFID reader chip (MFRC522 register model) on <see cref="RfidSpi"/>, answering from <see cref="RfidField"/>.</summary>
     public SimulatedMfrc522 RfidChip { get; }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Wallbox.Firmware.Config;
+using Wallbox.Firmware.Rfid;
 using Wallbox.Firmware.Ocpp;
 using Wallbox.Firmware.Tests.Ocpp.Configuration;
 using Xunit.Abstractions;
@@ -75,7 +76,8 @@ public sealed class ConfigurationScenarios
         ConfigurationStore store = Store(cp);
 
         // Every declared key by name (GetConfigurationMaxKeys = 96 allows it), one in another case (§7 CiString: case
-        // insensitive), one unknown key; AuthorizationKey is answered as unknown (FXP-K63).
+        // insensitive), one unknown key; the write-only keys (AuthorizationKey, FXP-K63, and RfidDesfireKey) are
+        // answered as unknown.
         var names = Keys(store).Select(k => k.Name).ToList();
         names[names.IndexOf(OcppConfigKeys.HeartbeatInterval)] = "heartbeatINTERVAL";
         names.Add("NoSuchKey");
@@ -84,7 +86,7 @@ public sealed class ConfigurationScenarios
         var known = answer.Result["configurationKey"]!.AsArray().Select(k => (string)k!["key"]).ToList();
         var unknown = answer.Result["unknownKey"]!.AsArray().Select(k => (string)k).ToList();
         Assert.Equal(Keys(store).Where(k => !k.WriteOnly).Select(k => k.Name), known);
-        Assert.Equal(new[] { ChargePointConfigKeys.AuthorizationKey, "NoSuchKey" }, unknown);
+        Assert.Equal(new[] { ChargePointConfigKeys.AuthorizationKey, CardAuthenticationConfigKeys.RfidDesfireKey, "NoSuchKey" }, unknown);
 
         // A short list: only what was asked.
         var two = cp.CallPaced("GetConfiguration", new JsonObject { ["key"] = new JsonArray("MeterValueSampleInterval", "Vendor.Nope") });

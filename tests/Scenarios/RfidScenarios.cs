@@ -32,4 +32,41 @@ public sealed class RfidScenarios
         Assert.Equal("04123456789ABC", (string)start["idTag"]);
         cp.AssertNoSchemaViolations();
     }
+
+    [Fact]
+    public void With_card_authentication_set_by_the_central_system_a_genuine_DESFire_card_is_authorized_and_its_clone_never_reaches_the_central_system()
+    {
+        using var cp = new ScenarioWallbox(_csms.Peer, "rfid-desfire", _output);
+        cp.WaitForAcceptedBoot();
+        byte[] key = System.Convert.FromHexString("00112233445566778899AABBCCDDEEFF");
+        foreach ((string name, string value) in new[]
+        {
+            ("RfidDesfireApplication", "F54230"),
+            ("RfidDesfireKeyNumber", "1"),
+            ("RfidDesfireKey", "AES:00112233445566778899AABBCCDDEEFF"),
+            ("RfidCardAuthentication", "Required"),
+        })
+        {
+            var answer = cp.Call("ChangeConfiguration", new JsonObject { ["key"] = name, ["value"] = value });
+            Assert.Equal("Accepted", (string)answer.Result["status"]);
+        }
+
+        byte[] uid = { 0x04, 0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC };
+        var clone = SimulatedDesfireCard.WithAesApplication(uid, 0xF54230, 1, System.Convert.FromHexString("FFEEDDCCBBAA99887766554433221100"));
+        cp.Hardware.RfidField.Present(clone);
+        cp.Run(2_000);
+        cp.Hardware.RfidField.Remove();
+        cp.Run(1_000);
+        Assert.Empty(cp.CallsOf("Authorize"));
+        Assert.Equal(1, cp.Wallbox.Firmware.Rfid.RefusalCount);
+
+        cp.PlugIn();
+        cp.Hardware.RfidField.Present(SimulatedDesfireCard.WithAesApplication(uid, 0xF54230, 1, key));
+        cp.WaitForCharging();
+
+        Assert.Equal("04123456789ABC", (string)cp.WaitForCalls("Authorize")[0]["idTag"]);
+        Assert.Equal("04123456789ABC", (string)cp.WaitForCalls("StartTransaction")[0]["idTag"]);
+        Assert.Single(cp.CallsOf("Authorize"));
+        cp.AssertNoSchemaViolations();
+    }
 }

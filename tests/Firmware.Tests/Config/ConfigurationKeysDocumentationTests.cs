@@ -18,6 +18,7 @@ public sealed class ConfigurationKeysDocumentationTests
         Wallbox.Firmware.Ocpp.OcppConfigKeys.Declare(store, true);
         Wallbox.Firmware.Metering.MeterConfigKeys.Declare(store, Wallbox.Firmware.Metering.MeterConfigKeys.NoMeter);
         Wallbox.Firmware.Rfid.RfidConfigKeys.Declare(store);
+        Wallbox.Firmware.Rfid.CardAuthenticationConfigKeys.Declare(store);
         string[][] rows = File.ReadAllLines(RepositoryPaths.Doc("configuration-keys.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())

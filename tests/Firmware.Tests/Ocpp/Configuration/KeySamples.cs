@@ -21,6 +21,9 @@ internal static class KeySamples
         ["MeterValuesAlignedData"] = "Energy.Active.Import.Register,Power.Active.Import",
         ["StopTxnAlignedData"] = "Energy.Active.Import.Register",
         ["StopTxnSampledData"] = "Energy.Active.Import.Register,Power.Active.Import",
+        ["RfidDesfireApplication"] = "F54230",
+        ["RfidDesfireKey"] = "AES:00112233445566778899AABBCCDDEEFF",
+        ["RfidDesfireSystemIdentifier"] = "4E585020416275",
     };
 
     private static readonly Dictionary<string, string[]> InvalidForCheckedKeys = new()
@@ -33,6 +36,9 @@ internal static class KeySamples
         ["MeterValuesAlignedData"] = new[] { "Energy.Active.Import.Register,SoC" },
         ["StopTxnAlignedData"] = new[] { "Energy.Active.Import.Register,SoC" },
         ["StopTxnSampledData"] = new[] { "Energy.Active.Import.Register,SoC", "Power.Active.Import" },
+        ["RfidDesfireApplication"] = new[] { "F5423", "F5423G", "00F54230" },
+        ["RfidDesfireKey"] = new[] { "AES:0011", "00112233445566778899AABBCCDDEEFF", "RSA:00112233445566778899AABBCCDDEEFF", "DES:00112233445566778899AABBCCDDEEFF" },
+        ["RfidDesfireSystemIdentifier"] = new[] { "4E5", "XY" },
     };
 
     /// <summary>
