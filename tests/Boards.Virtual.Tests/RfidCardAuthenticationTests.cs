@@ -37,6 +37,8 @@ public sealed class RfidCardAuthenticationTests
         Tap(SimulatedDesfireCard.WithAesApplication(Uid, Aid, KeyNumber, Key));
 
         Assert.Equal("04782E21801D80", Rfid.LastIdTag);
+        Assert.Equal(0x0344, Rfid.Reader.Atqa); // DESFire EV1, double-size UID
+        Assert.Equal(0x20, Rfid.Reader.Sak);
         Assert.Equal(1, Rfid.PresentationCount);
         Assert.Equal(1, Rfid.AuthenticatedCount);
         Assert.Equal(0, Rfid.RefusalCount);

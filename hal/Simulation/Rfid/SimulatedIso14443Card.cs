@@ -172,7 +172,7 @@ public sealed class SimulatedIso14443Card
         _level = 0;
         int sizeCode = _levels.Length / 5 - 1; // ATQA bits 8..7: UID size single/double/triple (6.4.2)
         answer[0] = (byte)((sizeCode << 6) | 0x04); // bit frame anticollision
-        answer[1] = 0x00;
+        answer[1] = Card.AtqaHighByte;
         return 16;
     }
 

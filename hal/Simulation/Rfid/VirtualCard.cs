@@ -30,6 +30,12 @@ public class VirtualCard
     /// </summary>
     public byte Sak { get; init; } = 0x08;
 
+    /// <summary>
+    /// Second ATQA byte (ISO/IEC 14443-3 6.4.2: RFU and proprietary coding bits 12..9): 0x00 for MIFARE Classic and
+    /// Ultralight, 0x03 for DESFire (ATQA 0x0344 with a 7-byte UID). The first byte follows from the UID size.
+    /// </summary>
+    public byte AtqaHighByte { get; init; }
+
     /// <summary>What the card is, for messages (e.g. "MIFARE Classic 1K").</summary>
     public string Description { get; }
 

@@ -11,8 +11,7 @@ namespace Wallbox.Hal.Simulation;
 /// 7-byte UID only comes from GetCardUID after authentication).
 /// </summary>
 /// <remarks>
-/// ATQA: a real DESFire EV1 answers ATQA 0x0344; <see cref="VirtualCard"/> has no ATQA to set, so the simulated
-/// ISO-DEP layer decides it. Version bytes default to a DESFire EV1 4K (hardware 04 01 01 01 00 18 05, software
+/// ATQA: 0x0344 as a real DESFire EV1 (0x0304 with a random 4-byte UID). Version bytes default to a DESFire EV1 4K (hardware 04 01 01 01 00 18 05, software
 /// 04 01 01 01 04 18 05: vendor NXP, type DESFire, subtype 1, version 1.0 / 1.4, storage 0x18 = 4 KiB, ISO/IEC
 /// 14443-2 and -3; datasheet "GetVersion").
 /// </remarks>
@@ -35,6 +34,7 @@ public sealed class SimulatedDesfireCard : VirtualCard
         }
 
         Sak = 0x20;
+        AtqaHighByte = 0x03; // ATQA 0x0344 (7-byte UID) as a DESFire EV1 answers; 0x0304 in random-UID mode
         PiccLevel = new SimulatedDesfireApplication(0, piccMasterKeyType, 1, 0x0F);
         if (piccMasterKey != null)
         {
