@@ -144,7 +144,7 @@ namespace Wallbox.Firmware.Rfid
 
             if (newTap)
             {
-                PresentUnauthenticated(nowMs);
+                PresentUnauthenticated(nowMs, false);
             }
         }
 
@@ -172,15 +172,16 @@ namespace Wallbox.Firmware.Rfid
             _reader.KeepIso14443_4CardSelected = _mode != CardAuthenticationMode.Off && _desfireProblem == null;
         }
 
-        private void PresentUnauthenticated(long nowMs)
+        private void PresentUnauthenticated(long nowMs, bool checkedNotDesfire)
         {
+            bool unverifiedDesfire = _reader.IsIso14443_4Compliant && !checkedNotDesfire;
             if (_mode == CardAuthenticationMode.Required)
             {
-                Refuse(_reader.IsIso14443_4Compliant ? "card authentication is not usable" : "not a DESFire card and card authentication is required", nowMs);
+                Refuse(unverifiedDesfire ? "card authentication is not usable: " + _desfireProblem : "not a DESFire card and card authentication is required", nowMs);
                 return;
             }
 
-            if (_mode == CardAuthenticationMode.Optional && _reader.IsIso14443_4Compliant)
+            if (_mode == CardAuthenticationMode.Optional && unverifiedDesfire)
             {
                 Refuse("a DESFire card cannot be authenticated: " + _desfireProblem, nowMs);
                 return;
@@ -220,9 +221,10 @@ namespace Wallbox.Firmware.Rfid
                 return;
             }
 
-            if (result == DesfireSessionResult.NotDesfire && _mode == CardAuthenticationMode.Optional)
+            if (result == DesfireSessionResult.NotDesfire)
             {
-                PresentUnauthenticated(nowMs);
+                // An ISO 14443-4 card of another kind (a bank card, a phone): its UID in Optional mode, refused in Required.
+                PresentUnauthenticated(nowMs, true);
                 return;
             }
 

@@ -91,6 +91,23 @@ public sealed class RfidCardAuthenticationTests
     }
 
     [Fact]
+    public void An_ISO_14443_4_card_that_is_not_a_DESFire_gives_its_UID_in_optional_mode_and_is_refused_in_required_mode()
+    {
+        var bankCard = new Iso7816OnlyCard(Convert.FromHexString("04A1B2C3D4E5F6"));
+        Configure(CardAuthenticationConfigKeys.Optional);
+
+        Tap(bankCard);
+        Assert.Equal(DesfireSessionResult.NotDesfire, Rfid.Check.Result);
+        Assert.Equal("04A1B2C3D4E5F6", Rfid.LastIdTag);
+
+        Set(CardAuthenticationConfigKeys.RfidCardAuthentication, CardAuthenticationConfigKeys.Required);
+        Tap(bankCard);
+        Assert.Equal(1, Rfid.PresentationCount);
+        Assert.Equal(1, Rfid.RefusalCount);
+        Assert.Contains("not a DESFire card", Rfid.LastRefusal);
+    }
+
+    [Fact]
     public void A_card_without_the_network_application_is_refused()
     {
         Configure(CardAuthenticationConfigKeys.Required);
@@ -250,5 +267,33 @@ public sealed class RfidCardAuthenticationTests
         _wallbox.RunForMs(1_500);
         _wallbox.Hardware.RfidField.Remove();
         _wallbox.RunForMs(1_000);
+    }
+
+    /// <summary>
+    /// An ISO 14443-4 card that only speaks ISO/IEC 7816-4 APDUs (a payment card): a DESFire native command is not an
+    /// APDU it knows, so it answers status word 6E00 "class not supported" (ISO/IEC 7816-4 5.1.3).
+    /// </summary>
+    private sealed class Iso7816OnlyCard : VirtualCard, IIsoDepCardApplication
+    {
+        public Iso7816OnlyCard(byte[] uid)
+            : base(uid, "ISO 7816-4 card")
+        {
+            Sak = 0x20;
+        }
+
+        public override IIsoDepCardApplication IsoDepApplication => this;
+
+        public int LastCommandExtraFrameWaitingTimes => 0;
+
+        public int Process(byte[] command, int offset, int count, byte[] response)
+        {
+            response[0] = 0x6E;
+            response[1] = 0x00;
+            return 2;
+        }
+
+        public void Reset()
+        {
+        }
     }
 }
