@@ -37,6 +37,7 @@ public sealed class VirtualWallbox
         LoopPeriodUs = loopPeriodMs * 1000L;
         Settings = settings ?? new ChargingSettings();
         CurrentTransformers = new VirtualCurrentTransformers(Hardware.Meter);
+        CardTap = new CardTap(Hardware.RfidField);
         _currentTransformers = currentTransformers;
         Board = CreateBoard(Hardware, Log, webSocket ?? Hardware.WebSocket);
         Boot();
@@ -50,6 +51,9 @@ public sealed class VirtualWallbox
 
     /// <summary>The board's current transformers (feed the over-current protection).</summary>
     public VirtualCurrentTransformers CurrentTransformers { get; }
+
+    /// <summary>Taps at the reader: cards held in the RF field for a second of virtual time (the <c>tap</c> command).</summary>
+    public CardTap CardTap { get; }
 
     /// <summary>The HAL bundle handed to the firmware.</summary>
     public Board Board { get; }
@@ -73,6 +77,9 @@ public sealed class VirtualWallbox
     public void Step()
     {
         Hardware.Advance(LoopPeriodUs);
+
+        // The person's hand belongs to the world: it takes a tapped card away whether or not the board is powered.
+        CardTap.Update(NowMs);
         if (!Hardware.MainsPresent)
         {
             if (_powered)

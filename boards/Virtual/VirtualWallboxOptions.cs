@@ -69,7 +69,8 @@ public sealed class VirtualWallboxOptions
         "  --control-port <port>       control interface on http://127.0.0.1:<port>/command (POST a command line)\n" +
         "  --help                      this text\n" +
         "Commands on standard input (and the control port): plug, unplug, s2 close|open|auto, card <idTag>,\n" +
-        "rcd trip [<mA>], rcd clear, power off|on, status, config <KEY> <VALUE>, get <KEY>, help, quit\n" +
+        "tap <UIDHEX> [uid|desfire|clone|random], rcd trip [<mA>], rcd clear, power off|on, status,\n" +
+        "config <KEY> <VALUE>, get <KEY>, help, quit\n" +
         "(docs/virtual-wallbox.md).";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a clear message on bad input.</summary>

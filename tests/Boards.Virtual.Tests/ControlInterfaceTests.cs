@@ -113,6 +113,20 @@ public sealed class ControlInterfaceTests
     }
 
     [Fact]
+    public async Task Http_post_of_tap_holds_the_card_to_the_reader()
+    {
+        using var server = new ControlHttpServer(_queue, 0);
+        server.Start();
+        using var client = new HttpClient();
+
+        HttpResponseMessage response = await PumpUntilDone(client.PostAsync(server.CommandUrl, new StringContent("tap A1B2C3D4")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok: tapped MIFARE Classic 1K A1B2C3D4 for 1 s\n", await response.Content.ReadAsStringAsync());
+        Assert.True(_wallbox.RunUntil(() => _wallbox.Firmware.Rfid.LastIdTag == "A1B2C3D4", 1_000));
+    }
+
+    [Fact]
     public async Task Http_post_of_a_bad_or_refused_command_answers_400_and_the_error()
     {
         using var server = new ControlHttpServer(_queue, 0);

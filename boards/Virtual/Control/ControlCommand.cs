@@ -25,6 +25,9 @@ public enum ControlCommandKind
     /// <summary><c>card &lt;idTag&gt;</c>: a card with that UID is presented.</summary>
     Card,
 
+    /// <summary><c>tap &lt;UID&gt; [uid|desfire|clone|random]</c>: an emulated card is held to the reader for a second.</summary>
+    Tap,
+
     /// <summary><c>rcd trip [&lt;mA&gt;]</c>: a DC residual current flows (default <see cref="ControlCommand.DefaultLeakageMa"/>).</summary>
     RcdTrip,
 
@@ -67,20 +70,24 @@ public sealed class ControlCommand
 
     /// <summary>The grammar, one line (the answer to <c>help</c>).</summary>
     public const string Grammar =
-        "plug | unplug | s2 close|open|auto | card <idTag> | rcd trip [<mA>] | rcd clear | power off|on | status | config <KEY> <VALUE> | get <KEY> | help | quit";
+        "plug | unplug | s2 close|open|auto | card <idTag> | tap <UIDHEX> [uid|desfire|clone|random] | rcd trip [<mA>] | rcd clear | power off|on | status | config <KEY> <VALUE> | get <KEY> | help | quit";
 
-    private ControlCommand(ControlCommandKind kind, string argument = null, string value = null, int number = 0)
+    /// <summary>Byte lengths of an ISO/IEC 14443-3 UID: single, double and triple size.</summary>
+    private static readonly int[] UidLengths = { 4, 7, 10 };
+
+    private ControlCommand(ControlCommandKind kind, string argument = null, string value = null, int number = 0, TapCardKind cardKind = TapCardKind.Uid)
     {
         Kind = kind;
         Argument = argument;
         Value = value;
         Number = number;
+        CardKind = cardKind;
     }
 
     /// <summary>The command.</summary>
     public ControlCommandKind Kind { get; }
 
-    /// <summary>The idTag of <c>card</c>, the key of <c>config</c> and <c>get</c>; otherwise null.</summary>
+    /// <summary>The idTag of <c>card</c>, the UID of <c>tap</c> (upper-case hex), the key of <c>config</c> and <c>get</c>; otherwise null.</summary>
     public string Argument { get; }
 
     /// <summary>The value of <c>config</c> (the rest of the line; <c>""</c> stands for the empty value); otherwise null.</summary>
@@ -88,6 +95,9 @@ public sealed class ControlCommand
 
     /// <summary>The residual current of <c>rcd trip</c>, milliamperes; otherwise 0.</summary>
     public int Number { get; }
+
+    /// <summary>The card <c>tap</c> holds to the reader (<see cref="TapCardKind.Uid"/> otherwise).</summary>
+    public TapCardKind CardKind { get; }
 
     /// <summary>Parses <paramref name="line"/>; false with a one-line <paramref name="error"/> when it is not a command.</summary>
     public static bool TryParse(string line, out ControlCommand command, out string error)
@@ -123,6 +133,8 @@ public sealed class ControlCommand
 
                 command = new ControlCommand(ControlCommandKind.Card, text);
                 return true;
+            case "tap":
+                return ParseTap(ref text, out command, out error);
             case "get":
             {
                 string key = NextWord(ref text);
@@ -182,6 +194,73 @@ public sealed class ControlCommand
         }
 
         return NoMore(text, new ControlCommand(ControlCommandKind.RcdTrip, number: ma), out command, out error);
+    }
+
+    private static bool ParseTap(ref string text, out ControlCommand command, out string error)
+    {
+        command = null;
+        string uidHex = NextWord(ref text).ToUpperInvariant();
+        if (uidHex.Length == 0)
+        {
+            error = "tap needs a UID: 4, 7 or 10 bytes in hex";
+            return false;
+        }
+
+        if (uidHex.Length % 2 != 0 || Array.IndexOf(UidLengths, uidHex.Length / 2) < 0 || !IsHex(uidHex))
+        {
+            error = "tap needs a UID of 4, 7 or 10 bytes in hex (8, 14 or 20 hex digits), got '" + uidHex + "'";
+            return false;
+        }
+
+        if (uidHex.StartsWith("88", StringComparison.Ordinal))
+        {
+            // A reader takes a first UID byte 0x88 for the cascade tag of anticollision, so ISO/IEC 14443-3 does not allow it.
+            error = "a UID cannot start with 88 (the ISO 14443-3 cascade tag)";
+            return false;
+        }
+
+        string kindWord = NextWord(ref text).ToLowerInvariant();
+        TapCardKind kind;
+        switch (kindWord)
+        {
+            case "":
+            case "uid":
+                kind = TapCardKind.Uid;
+                break;
+            case "desfire":
+                kind = TapCardKind.Desfire;
+                break;
+            case "clone":
+                kind = TapCardKind.Clone;
+                break;
+            case "random":
+                kind = TapCardKind.Random;
+                break;
+            default:
+                error = "tap card kind must be 'uid', 'desfire', 'clone' or 'random', got '" + kindWord + "'";
+                return false;
+        }
+
+        if (kind != TapCardKind.Uid && uidHex.Length != 14)
+        {
+            error = "a DESFire EV1 card has a 7-byte UID (14 hex digits), got " + uidHex.Length / 2 + " bytes";
+            return false;
+        }
+
+        return NoMore(text, new ControlCommand(ControlCommandKind.Tap, uidHex, cardKind: kind), out command, out error);
+    }
+
+    private static bool IsHex(string text)
+    {
+        foreach (char c in text)
+        {
+            if (!Uri.IsHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Choice(

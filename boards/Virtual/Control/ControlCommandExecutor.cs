@@ -1,3 +1,4 @@
+using System;
 using Wallbox.Firmware.Authorization;
 using Wallbox.Firmware.Config;
 using Wallbox.Hal.Simulation;
@@ -11,6 +12,7 @@ namespace Wallbox.Boards.Virtual.Control;
 public sealed class ControlCommandExecutor
 {
     private readonly VirtualWallbox _wallbox;
+    private readonly TapCardIssuer _cards = new TapCardIssuer();
 
     /// <summary>Creates an executor for <paramref name="wallbox"/>.</summary>
     public ControlCommandExecutor(VirtualWallbox wallbox)
@@ -68,6 +70,9 @@ public sealed class ControlCommandExecutor
 
             case ControlCommandKind.Card:
                 return PresentCard(command.Argument);
+
+            case ControlCommandKind.Tap:
+                return TapCard(command.Argument, command.CardKind);
 
             case ControlCommandKind.RcdTrip:
                 hw.Rcd.DcLeakageMa = command.Number;
@@ -135,6 +140,22 @@ public sealed class ControlCommandExecutor
         }
 
         return ControlReply.Success("card " + idTag + " presented");
+    }
+
+    private ControlReply TapCard(string uidHex, TapCardKind kind)
+    {
+        // DESFire cards are issued from the card-authentication configuration, so the store must be there.
+        if (!TryGetStore(out ConfigurationStore store, out ControlReply failure))
+        {
+            return failure;
+        }
+
+        VirtualCard card = _cards.Issue(Convert.FromHexString(uidHex), kind, store, out string what, out string details);
+        _wallbox.CardTap.Tap(card, _wallbox.NowMs);
+
+        // What happens next (read, authenticated, refused) shows in the log and the status, as with a real reader.
+        return ControlReply.Success("tapped " + what + " " + uidHex + " for " + CardTap.HoldMs / 1000 + " s"
+            + (details.Length > 0 ? " (" + details + ")" : string.Empty));
     }
 
     private ControlReply SetConfiguration(string key, string value)
