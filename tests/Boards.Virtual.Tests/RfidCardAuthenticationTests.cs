@@ -238,6 +238,28 @@ public sealed class RfidCardAuthenticationTests
     }
 
     [Fact]
+    public void With_authentication_required_an_hour_of_polling_and_ten_minutes_of_a_held_card_allocate_nothing()
+    {
+        Configure(CardAuthenticationConfigKeys.Required);
+        _wallbox.RunForMs(10_000); // warm-up: the configuration change is applied, the reader polls
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _wallbox.RunForMs(3_600_000);
+        long idle = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        _wallbox.Hardware.RfidField.Present(SimulatedDesfireCard.WithAesApplication(Uid, Aid, KeyNumber, Key));
+        _wallbox.RunForMs(5_000); // the tap: check, idTag string, queue, authorisation
+        Assert.Equal(1, Rfid.AuthenticatedCount);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        _wallbox.RunForMs(600_000);
+        long held = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, idle);
+        Assert.Equal(0, held);
+        Assert.Equal(1, Rfid.PresentationCount); // held, not presented again
+    }
+
+    [Fact]
     public void With_authentication_off_a_DESFire_card_is_read_by_UID_without_any_ISO_DEP_exchange()
     {
         Tap(SimulatedDesfireCard.WithAesApplication(Uid, Aid, KeyNumber, OtherKey));
