@@ -30,6 +30,9 @@ namespace Wallbox.Firmware.Rfid
         private const string LogSource = "rfid";
         private const byte RandomUidFirstByte = 0x08;
 
+        /// <summary>How refused cards are named in the log: their UID as transmitted, in hex (not a secret; support needs it).</summary>
+        private static readonly IdTagFormat LogUidFormat = new IdTagFormat(IdTagByteOrder.AsTransmitted, IdTagNotation.Hex);
+
         private readonly Iso14443TypeAReader _reader;
         private readonly PresentedIdTagQueue _queue;
         private readonly ConfigurationStore _configuration;
@@ -312,7 +315,7 @@ namespace Wallbox.Firmware.Rfid
                 _indication.CardRejectedUntilMs = nowMs + CardRefusedDisplayMs;
             }
 
-            _log.Warning(LogSource, "card refused: " + reason);
+            _log.Warning(LogSource, "card " + _formatter.Format(_reader.Uid, 0, _reader.UidLength, LogUidFormat) + " refused: " + reason);
         }
 
         private string DescribeResult()
