@@ -374,7 +374,7 @@ namespace Wallbox.Drivers.Desfire
             }
 
             int inputLength = An10922KeyDiversification.BuildInput(uid, 0, 7, _settings.Aid, _settings.SystemIdentifier, _diversificationInput, 0);
-            _diversification.DiversifyAes128(configured, 0, _diversificationInput, 0, inputLength, _key, 0);
+            _diversification.Diversify(_settings.KeyType, configured, 0, _diversificationInput, 0, inputLength, _key, 0);
             Array.Clear(_diversificationInput, 0, _diversificationInput.Length);
             return true;
         }

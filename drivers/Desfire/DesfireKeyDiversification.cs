@@ -7,8 +7,9 @@ namespace Wallbox.Drivers.Desfire
         None,
 
         /// <summary>
-        /// NXP AN10922 CMAC-based diversification (AES-128): card key = f(configured master key, UID ‖ AID ‖ system
-        /// identifier), so every card has its own key and a key extracted from one card opens no other.
+        /// NXP AN10922 CMAC-based diversification (AES-128, 2K3DES, 3K3DES; not single DES): card key = f(configured
+        /// master key, UID ‖ AID ‖ system identifier), so every card has its own key and a key extracted from one card
+        /// opens no other.
         /// </summary>
         An10922,
     }

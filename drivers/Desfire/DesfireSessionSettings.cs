@@ -11,8 +11,11 @@ namespace Wallbox.Drivers.Desfire
         /// <summary>Largest number of bytes a session reads from a file (buffers are sized for it at construction).</summary>
         public const int MaxFileLength = 192;
 
-        /// <summary>Longest AN10922 system identifier: the diversification input M is at most 31 bytes, 7 UID + 3 AID.</summary>
+        /// <summary>Longest AN10922 system identifier for AES-128: the diversification input M is at most 31 bytes, 7 UID + 3 AID.</summary>
         public const int MaxSystemIdentifierLength = 21;
+
+        /// <summary>Longest AN10922 system identifier for 2K3DES and 3K3DES: M is at most 15 bytes, 7 UID + 3 AID.</summary>
+        public const int MaxTdeaSystemIdentifierLength = 5;
 
         /// <summary>Highest application key number (DESFire EV1 applications hold up to 14 keys).</summary>
         public const int MaxKeyNumber = 13;
@@ -133,14 +136,19 @@ namespace Wallbox.Drivers.Desfire
 
             if (Diversification == DesfireKeyDiversification.An10922)
             {
-                if (KeyType != DesfireKeyType.Aes128)
+                if (KeyType == DesfireKeyType.Des)
                 {
-                    return "AN10922 diversification is implemented for AES-128 keys only";
+                    return "AN10922 defines no diversification of single DES keys (use 2K3DES, 3K3DES or AES-128)";
                 }
 
                 if (SystemIdentifier != null && SystemIdentifier.Length > MaxSystemIdentifierLength)
                 {
                     return "system identifier longer than 21 bytes (AN10922 input is at most 31 bytes)";
+                }
+
+                if (KeyType != DesfireKeyType.Aes128 && SystemIdentifier != null && SystemIdentifier.Length > MaxTdeaSystemIdentifierLength)
+                {
+                    return "system identifier longer than 5 bytes (AN10922 input for 2K3DES/3K3DES keys is at most 15 bytes)";
                 }
             }
 

@@ -25,7 +25,7 @@ namespace Wallbox.Firmware.Rfid
         /// <summary>None (the key is used as it is) or AN10922 (the card key is derived from it, the card UID and the application).</summary>
         public const string RfidDesfireKeyDiversification = "RfidDesfireKeyDiversification";
 
-        /// <summary>System identifier appended to the AN10922 diversification input, hex, up to 21 bytes (empty for none).</summary>
+        /// <summary>System identifier appended to the AN10922 diversification input, hex, up to 21 bytes (5 with a 2K3DES or 3K3DES key; empty for none).</summary>
         public const string RfidDesfireSystemIdentifier = "RfidDesfireSystemIdentifier";
 
         /// <summary>Where the idTag comes from: Uid (the card UID, default) or File (text stored in a file of the application).</summary>

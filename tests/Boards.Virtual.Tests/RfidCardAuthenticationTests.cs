@@ -176,6 +176,28 @@ public sealed class RfidCardAuthenticationTests
         Assert.Equal(1, Rfid.RefusalCount);
     }
 
+    [Theory]
+    [InlineData("2K3DES:00112233445566778899AABBCCDDEEFF", "4E58502041", "16F9587D9E8910C96B9648D006107DD7")]
+    [InlineData("3K3DES:00112233445566778899AABBCCDDEEFF0102030405060708", "4E5850", "2E0DD03774D3FA9B5705AB0BDA91CA0B55B8E07FCDBF10EC")]
+    public void AN10922_diversified_triple_DES_card_keys_of_the_NXP_example_are_accepted_and_the_master_key_is_not(string key, string system, string cardKeyHex)
+    {
+        // NXP AN10922 2TDEA / 3TDEA examples (as published by libfreefare and libspookyaction): UID 04782E21801D80, AID
+        // bytes 30 42 F5, system identifier "NXP A" / "NXP".
+        Configure(CardAuthenticationConfigKeys.Required);
+        Set(CardAuthenticationConfigKeys.RfidDesfireKey, key);
+        Set(CardAuthenticationConfigKeys.RfidDesfireKeyDiversification, CardAuthenticationConfigKeys.An10922);
+        Set(CardAuthenticationConfigKeys.RfidDesfireSystemIdentifier, system);
+        SimulatedDesfireKeyType type = key.StartsWith("3K3DES", StringComparison.Ordinal) ? SimulatedDesfireKeyType.ThreeKeyTripleDes : SimulatedDesfireKeyType.TwoKeyTripleDes;
+        byte[] master = Convert.FromHexString(key[(key.IndexOf(':') + 1)..]);
+
+        Tap(SimulatedDesfireCard.WithApplication(Uid, Aid, type, KeyNumber, Convert.FromHexString(cardKeyHex)));
+        Assert.Equal(1, Rfid.AuthenticatedCount);
+
+        Tap(SimulatedDesfireCard.WithApplication(Uid, Aid, type, KeyNumber, master));
+        Assert.Equal(1, Rfid.AuthenticatedCount);
+        Assert.Equal(1, Rfid.RefusalCount);
+    }
+
     [Fact]
     public void A_card_that_asks_for_waiting_time_extensions_is_still_authenticated()
     {

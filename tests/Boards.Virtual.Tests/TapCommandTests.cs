@@ -164,6 +164,36 @@ public sealed class TapCommandTests
         Assert.Equal(1, Rfid.RefusalCount);
     }
 
+    [Theory]
+    [InlineData("3K3DES:000102030405060708090A0B0C0D0E0F1011121314151617", "3K3DES")]
+    [InlineData("2K3DES:00112233445566778899AABBCCDDEEFF", "2K3DES")]
+    public void Tap_desfire_carries_the_AN10922_diversified_triple_DES_key_and_a_clone_is_still_refused(string key, string type)
+    {
+        ConfigureAuthentication(CardAuthenticationConfigKeys.Required, key);
+        Assert.Equal("ok: Accepted", Execute("config RfidDesfireKeyDiversification AN10922"));
+        Assert.Equal("ok: Accepted", Execute("config RfidDesfireSystemIdentifier 4E58502041"));
+
+        Assert.EndsWith("(application F54230, key 1 " + type + ", AN10922-diversified)", Execute("tap " + Uid + " desfire"));
+        _wallbox.RunForMs(AfterTapMs);
+        Assert.Equal(1, Rfid.AuthenticatedCount);
+
+        Execute("tap " + Uid + " clone");
+        _wallbox.RunForMs(AfterTapMs);
+        Assert.Equal(1, Rfid.AuthenticatedCount);
+        Assert.Equal(1, Rfid.RefusalCount);
+    }
+
+    [Fact]
+    public void Tap_desfire_with_a_single_DES_key_and_AN10922_keeps_the_master_key_on_the_card_which_the_firmware_refuses_to_use()
+    {
+        ConfigureAuthentication(CardAuthenticationConfigKeys.Required, "DES:0011223344556677");
+        Assert.Equal("ok: Accepted", Execute("config RfidDesfireKeyDiversification AN10922"));
+
+        Assert.EndsWith("(application F54230, key 1 DES, not diversified (AN10922 defines none for single DES))", Execute("tap " + Uid + " desfire"));
+        _wallbox.RunForMs(AfterTapMs);
+        Assert.Equal(0, Rfid.AuthenticatedCount);
+    }
+
     [Fact]
     public void Tap_random_hides_the_UID_unless_authentication_reads_the_real_one()
     {

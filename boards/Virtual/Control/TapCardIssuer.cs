@@ -130,17 +130,26 @@ public sealed class TapCardIssuer
 
     private string Diversify(byte[] uid, int aid, SimulatedDesfireKeyType keyType, ConfigurationStore store, ref byte[] key)
     {
-        // The firmware diversifies AES-128 keys only and refuses the settings otherwise; the card keeps the master key.
-        if (keyType != SimulatedDesfireKeyType.Aes128)
+        // The firmware refuses the settings where AN10922 defines nothing (single DES) or the input would be too long;
+        // the card then keeps the master key.
+        if (keyType == SimulatedDesfireKeyType.Des)
         {
-            return ", not diversified (AN10922 is for AES keys only)";
+            return ", not diversified (AN10922 defines none for single DES)";
         }
 
+        DesfireKeyType type = keyType == SimulatedDesfireKeyType.Aes128
+            ? DesfireKeyType.Aes128
+            : keyType == SimulatedDesfireKeyType.ThreeKeyTripleDes ? DesfireKeyType.ThreeKeyTripleDes : DesfireKeyType.TwoKeyTripleDes;
         byte[] systemIdentifier = Convert.FromHexString(store.Get(CardAuthenticationConfigKeys.RfidDesfireSystemIdentifier));
         byte[] input = new byte[An10922KeyDiversification.MaxInputLength];
         int length = An10922KeyDiversification.BuildInput(uid, 0, uid.Length, aid, systemIdentifier, input, 0);
-        byte[] cardKey = new byte[16];
-        _diversification.DiversifyAes128(key, 0, input, 0, length, cardKey, 0);
+        if (length < 0 || length > An10922KeyDiversification.MaxInputLengthFor(type))
+        {
+            return ", not diversified (system identifier too long for AN10922 with this key type)";
+        }
+
+        byte[] cardKey = new byte[key.Length];
+        _diversification.Diversify(type, key, 0, input, 0, length, cardKey, 0);
         Array.Clear(key);
         key = cardKey;
         return ", AN10922-diversified";

@@ -409,6 +409,26 @@ public sealed class DesfireCardSessionTests
         Assert.Equal(DesfireSessionResult.AuthenticationFailed, SessionRunner.Run(SessionFor(clone).Session, settings, otherUid));
     }
 
+    [Theory]
+    [InlineData(DesfireKeyType.TwoKeyTripleDes, "00112233445566778899AABBCCDDEEFF", "4E58502041", "16F9587D9E8910C96B9648D006107DD7")]
+    [InlineData(DesfireKeyType.ThreeKeyTripleDes, "00112233445566778899AABBCCDDEEFF0102030405060708", "4E5850", "2E0DD03774D3FA9B5705AB0BDA91CA0B55B8E07FCDBF10EC")]
+    public void A_card_holding_the_NXP_AN10922_example_TDEA_key_authenticates_with_the_master_key_and_its_clone_does_not(DesfireKeyType type, string master, string system, string cardKey)
+    {
+        // AN10922's 2TDEA and 3TDEA examples (values as published by libfreefare and libspookyaction, see
+        // An10922KeyDiversificationTests): UID 04782E21801D80, AID bytes 30 42 F5, system identifier "NXP A" / "NXP".
+        byte[] uid = Hex.Bytes("04782E21801D80");
+        DesfireSessionSettings settings = Settings(type, Hex.Bytes(master));
+        settings.Diversification = DesfireKeyDiversification.An10922;
+        settings.SystemIdentifier = Hex.Bytes(system);
+
+        var genuine = SimulatedDesfireCard.WithApplication(uid, Aid, CardType(type), 1, Hex.Bytes(cardKey));
+        Assert.Equal(DesfireSessionResult.Authenticated, SessionRunner.Run(SessionFor(genuine).Session, settings, uid));
+
+        byte[] otherUid = Hex.Bytes("04782E21801D81");
+        var clone = SimulatedDesfireCard.WithApplication(otherUid, Aid, CardType(type), 1, Hex.Bytes(cardKey));
+        Assert.Equal(DesfireSessionResult.AuthenticationFailed, SessionRunner.Run(SessionFor(clone).Session, settings, otherUid));
+    }
+
     [Fact]
     public void AN10922_diversification_needs_the_real_UID_which_a_random_UID_card_hides()
     {

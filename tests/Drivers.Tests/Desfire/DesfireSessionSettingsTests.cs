@@ -21,8 +21,9 @@ public sealed class DesfireSessionSettingsTests
     [InlineData("aeslegacy", "AES-128 keys authenticate with AuthenticateAES")]
     [InlineData("3k3deslegacy", "3K3DES keys authenticate with AuthenticateISO")]
     [InlineData("desaes", "AuthenticateAES (0xAA) needs an AES-128 key")]
-    [InlineData("diversifydes", "AN10922 diversification is implemented for AES-128 keys only")]
-    [InlineData("systemid", "system identifier")]
+    [InlineData("diversifydes", "AN10922 defines no diversification of single DES keys")]
+    [InlineData("systemid", "system identifier longer than 21 bytes")]
+    [InlineData("systemidtdea", "system identifier longer than 5 bytes")]
     [InlineData("file", "file number")]
     [InlineData("filelength", "file length")]
     [InlineData("deadline", "deadline")]
@@ -38,14 +39,30 @@ public sealed class DesfireSessionSettingsTests
             case "aeslegacy": s.AuthenticationCommand = DesfireAuthenticationCommand.Legacy; break;
             case "3k3deslegacy": s.KeyType = DesfireKeyType.ThreeKeyTripleDes; s.Key = new byte[24]; s.AuthenticationCommand = DesfireAuthenticationCommand.Legacy; break;
             case "desaes": s.KeyType = DesfireKeyType.Des; s.Key = new byte[8]; s.AuthenticationCommand = DesfireAuthenticationCommand.Aes; break;
-            case "diversifydes": s.KeyType = DesfireKeyType.TwoKeyTripleDes; s.Diversification = DesfireKeyDiversification.An10922; break;
+            case "diversifydes": s.KeyType = DesfireKeyType.Des; s.Key = new byte[8]; s.Diversification = DesfireKeyDiversification.An10922; break;
             case "systemid": s.Diversification = DesfireKeyDiversification.An10922; s.SystemIdentifier = new byte[22]; break;
+            case "systemidtdea": s.KeyType = DesfireKeyType.ThreeKeyTripleDes; s.Key = new byte[24]; s.Diversification = DesfireKeyDiversification.An10922; s.SystemIdentifier = new byte[6]; break;
             case "file": s.FileNumber = 32; break;
             case "filelength": s.FileNumber = 1; s.FileLength = 0; break;
             case "deadline": s.DeadlineMs = 0; break;
         }
 
         Assert.Contains(message, s.Validate());
+    }
+
+    [Theory]
+    [InlineData(DesfireKeyType.Aes128, 16, 21)]
+    [InlineData(DesfireKeyType.TwoKeyTripleDes, 16, 5)]
+    [InlineData(DesfireKeyType.ThreeKeyTripleDes, 24, 5)]
+    public void AN10922_diversification_is_accepted_for_AES_2K3DES_and_3K3DES_keys_up_to_the_longest_system_identifier_of_the_type(DesfireKeyType type, int keyLength, int systemLength)
+    {
+        DesfireSessionSettings s = Valid();
+        s.KeyType = type;
+        s.Key = new byte[keyLength];
+        s.Diversification = DesfireKeyDiversification.An10922;
+        s.SystemIdentifier = new byte[systemLength];
+
+        Assert.Null(s.Validate());
     }
 
     [Fact]

@@ -143,14 +143,42 @@ public sealed class CardAuthenticationConfigKeysTests
     }
 
     [Fact]
-    public void AN10922_with_a_triple_DES_key_is_refused_as_not_implemented_rather_than_used_undiversified()
+    public void AN10922_with_a_2K3DES_key_is_accepted_and_diversifies_the_key()
     {
         Set(CardAuthenticationConfigKeys.RfidDesfireApplication, "F54230");
         Set(CardAuthenticationConfigKeys.RfidDesfireKey, "2K3DES:00112233445566778899AABBCCDDEEFF");
         Set(CardAuthenticationConfigKeys.RfidDesfireKeyDiversification, CardAuthenticationConfigKeys.An10922);
+        Set(CardAuthenticationConfigKeys.RfidDesfireSystemIdentifier, "4E58502041");
+
+        DesfireSessionSettings settings = DesfireSettingsReader.Read(_store, out string problem);
+
+        Assert.Null(problem);
+        Assert.Equal(DesfireKeyType.TwoKeyTripleDes, settings.KeyType);
+        Assert.Equal(DesfireKeyDiversification.An10922, settings.Diversification);
+        Assert.Equal(Encoding.ASCII.GetBytes("NXP A"), settings.SystemIdentifier);
+    }
+
+    [Fact]
+    public void AN10922_with_a_triple_DES_key_refuses_a_system_identifier_beyond_the_15_byte_TDEA_input_rather_than_truncating_it()
+    {
+        Set(CardAuthenticationConfigKeys.RfidDesfireApplication, "F54230");
+        Set(CardAuthenticationConfigKeys.RfidDesfireKey, "3K3DES:00112233445566778899AABBCCDDEEFF0102030405060708");
+        Set(CardAuthenticationConfigKeys.RfidDesfireKeyDiversification, CardAuthenticationConfigKeys.An10922);
+        Set(CardAuthenticationConfigKeys.RfidDesfireSystemIdentifier, "4E585020416275");
 
         Assert.Null(DesfireSettingsReader.Read(_store, out string problem));
-        Assert.Contains("AES-128 keys only", problem);
+        Assert.Contains("longer than 5 bytes", problem);
+    }
+
+    [Fact]
+    public void AN10922_with_a_single_DES_key_is_refused_as_undefined_rather_than_used_undiversified()
+    {
+        Set(CardAuthenticationConfigKeys.RfidDesfireApplication, "F54230");
+        Set(CardAuthenticationConfigKeys.RfidDesfireKey, "DES:0011223344556677");
+        Set(CardAuthenticationConfigKeys.RfidDesfireKeyDiversification, CardAuthenticationConfigKeys.An10922);
+
+        Assert.Null(DesfireSettingsReader.Read(_store, out string problem));
+        Assert.Contains("no diversification of single DES keys", problem);
     }
 
     [Theory]
