@@ -150,12 +150,14 @@ public sealed class TriggerScenarios
         Assert.Equal("Accepted", (string)answer.Result["status"]);
         List<JsonObject> calls = cp.WaitForCalls(action, count, mark, 20_000);
 
-        // The order on the wire: the 'received' events are the frames in arrival order.
-        string triggerId = cp.Events.Where(e => e.Index >= mark)
+        // The order on the wire: the 'received' events are the frames in arrival order. Only frames received after the
+        // trigger was sent count: the peer's log is in the order of its own actions, while the mark may be taken before
+        // the peer has reported frames it received earlier (the registration's BootNotification).
+        PeerEvent sentTrigger = cp.Events.Where(e => e.Index >= mark)
             .Where(e => e.Is("sent", cp.Identity))
-            .Select(e => JsonNode.Parse(e.GetString("text"))!.AsArray())
-            .First(frame => (int)frame[0] == 2 && (string)frame[2] == "TriggerMessage")[1]!.GetValue<string>();
-        List<JsonArray> received = cp.Events.Where(e => e.Index >= mark)
+            .First(e => JsonNode.Parse(e.GetString("text"))!.AsArray() is var frame && (int)frame[0] == 2 && (string)frame[2] == "TriggerMessage");
+        string triggerId = JsonNode.Parse(sentTrigger.GetString("text"))!.AsArray()[1]!.GetValue<string>();
+        List<JsonArray> received = cp.Events.Where(e => e.Index > sentTrigger.Index)
             .Where(e => e.Is("received", cp.Identity))
             .Select(e => JsonNode.Parse(e.GetString("text"))!.AsArray())
             .ToList();
